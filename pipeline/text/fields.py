@@ -1,0 +1,149 @@
+"""Recognise `Label : value` lines in every layout a fiche technique comes in.
+
+Three layouts reach the pipeline: colon lines (`- Réalisation : X`, with or
+without bullets, NBSP before the colon, value possibly on the next line),
+infobox table rows (`| Réalisation | X |`, `Musique |` then the value on the
+next line) and infoboxes flattened to `Réalisation X`. All give a FieldLine
+whose label and value carry source offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline.model import Span
+from pipeline.text.clean import BULLET, EDIT_LINK, clean_span
+from pipeline.vocab import LabelTarget, labels, norm_label
+
+MAX_LABEL_WORDS = 6
+COLON = regex.compile(r"[ \t\u00a0\u202f]*:[ \t\u00a0\u202f]*")
+CELL = regex.compile(r"[^|]+")
+SPLIT_LABEL = regex.compile(r"\s*,\s*|\s+et\s+|\s*&\s*|\s*/\s*")
+# A second field on the same line: `Format : couleur - Son : mono`.
+SECOND_FIELD = regex.compile(r"\s+[-–—]\s+(?=(?P<label>[\p{Lu}][\p{L}' ]{1,30}?)\s*:)")
+
+
+@dataclass(frozen=True)
+class FieldLine:
+    """One label with its value on one source line (value may be absent)."""
+
+    label: Span
+    value: Span | None
+    layout: str  # colon, row, flat
+
+
+def label_targets(label: str) -> list[tuple[str, LabelTarget]]:
+    """Targets of a label, splitting combined labels (`Réalisation, scénario`).
+
+    Returns [] when no part of the label is known.
+    """
+    table = labels()
+    key = norm_label(label)
+    if key in table:
+        return [(key, table[key])]
+    parts = [p for p in SPLIT_LABEL.split(key) if p]
+    if len(parts) > 1 and all(p in table for p in parts):
+        return [(p, table[p]) for p in parts]
+    for size in range(len(key), 2, -1):
+        head = key[:size]
+        if head in table and (size == len(key) or key[size] == " "):
+            return [(head, table[head])]
+    return []
+
+
+@cache
+def _flat_label_pattern() -> regex.Pattern[str]:
+    forms = sorted(labels(), key=len, reverse=True)
+    alternatives = "|".join(regex.escape(f).replace("'", "['’]").replace(r"\ ", r"[ \u00a0]+") for f in forms)
+    return regex.compile(rf"(?:{alternatives})(?=[ \u00a0]|$)", regex.IGNORECASE)
+
+
+def _content_start(text: str, start: int, end: int) -> int:
+    """Skip leading bullets, edit links and spaces of a line."""
+    pos = start
+    while pos < end:
+        m = EDIT_LINK.match(text, pos, end) or BULLET.match(text, pos, end)
+        if m and m.end() > pos:
+            pos = m.end()
+            continue
+        if text[pos] in " \t\u00a0|":
+            pos += 1
+            continue
+        break
+    return pos
+
+
+def plausible_label(label: str) -> bool:
+    """A short capitalised phrase with no sentence punctuation can be a label."""
+    words = label.split()
+    return (
+        0 < len(words) <= MAX_LABEL_WORDS
+        and label[:1].isupper()
+        and not regex.search(r"[.!?«»\"()\d]", label)
+    )
+
+
+def parse_colon(text: str, start: int, end: int) -> FieldLine | None:
+    pos = _content_start(text, start, end)
+    m = COLON.search(text, pos, end)
+    if not m:
+        return None
+    raw_label = text[pos:m.start()]
+    if "|" in raw_label or not plausible_label(raw_label.strip()):
+        return None
+    label = clean_span(text, pos, m.start())
+    if label is None:
+        return None
+    value = clean_span(text, m.end(), end, trim=frozenset(" \t\n\u00a0\u202f|"))
+    return FieldLine(label, value, "colon")
+
+
+def parse_row(text: str, start: int, end: int) -> FieldLine | None:
+    """`| Label | value |`, `Label | value |` or `Label |` (value on the next line)."""
+    line = text[start:end]
+    if "|" not in line:
+        return None
+    pos = _content_start(text, start, end)
+    cells = [(m.start(), m.end()) for m in CELL.finditer(text, pos, end) if m.group().strip()]
+    if not cells:
+        return None
+    a, b = cells[0]
+    label = clean_span(text, a, b)
+    if label is None or not label_targets(label.value):
+        return None
+    value = clean_span(text, cells[1][0], cells[-1][1]) if len(cells) > 1 else None
+    return FieldLine(label, value, "row")
+
+
+def parse_flat(text: str, start: int, end: int) -> FieldLine | None:
+    """`Réalisation Ousmane Sembène`: a known label, a space, the value."""
+    pos = _content_start(text, start, end)
+    m = _flat_label_pattern().match(text, pos, end)
+    if not m:
+        return None
+    label = clean_span(text, m.start(), m.end())
+    value = clean_span(text, m.end(), end)
+    if label is None:
+        return None
+    if value is not None and (value.value[:1].islower() and not value.value[:1].isdigit()):
+        lowered_ok = label_targets(label.value)[0][1].kind == "film"
+        if not lowered_ok:
+            return None
+    return FieldLine(label, value, "flat")
+
+
+def split_second_field(text: str, field: FieldLine) -> list[FieldLine]:
+    """`Format : couleur - Son : mono` -> two fields, when the second label is known."""
+    if field.value is None or field.layout != "colon":
+        return [field]
+    m = SECOND_FIELD.search(text, field.value.start, field.value.end)
+    if not m or not label_targets(m.group("label")):
+        return [field]
+    first = clean_span(text, field.value.start, m.start())
+    second = parse_colon(text, m.start("label"), field.value.end)
+    if second is None:
+        return [field]
+    return [FieldLine(field.label, first, field.layout), second]

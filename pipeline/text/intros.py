@@ -1,0 +1,150 @@
+"""Find the opening sentences that start a film or a person article.
+
+French encyclopedic articles open with `Titre (autres titres) est un film ...`
+or `Nom (arabe : ...), né le ..., est un réalisateur ...`. Scraped documents
+glue articles together (`...à Casablanca.Casanegra (en arabe...`,
+`...metteur en scèneLe Regard est un film`), so a title may start at a line
+start or right after a glue point (a sentence end, a digit or a lower-case
+word followed by a capital with no space between).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline.model import Span
+from pipeline.text.clean import clean_span
+from pipeline.vocab import film_nouns, occupations
+
+MAX_TITLE_WORDS = 12
+MAX_NAME_WORDS = 6
+NOT_A_TITLE_START = frozenset(
+    "il elle ils elles on c' c’ cela ceci qui dont mais et or donc puis ce cet cette ces son sa ses leur leurs le la les l' l’ un une".split()
+)
+NAME_PARTICLES = frozenset("de du des d' d’ la le el al ben ibn bin ould van von da di del dos".split())
+
+
+@dataclass(frozen=True)
+class Intro:
+    """An article's opening sentence."""
+
+    kind: str  # film | person
+    title: Span  # the film title or the person's name
+    paren: tuple[int, int] | None  # the parenthesis after the title, brackets excluded
+    sentence_end: int
+
+
+@cache
+def _film_verb() -> regex.Pattern[str]:
+    nouns = "|".join(regex.escape(n).replace(r"\ ", "[ -]").replace("'", "['’]") for n in film_nouns())
+    return regex.compile(
+        rf"[ \u00a0]+(?:est|était|fut)[ \u00a0]+(?:un|une)[ \u00a0]+(?:[\p{{L}}-]+[ \u00a0]+){{0,2}}?(?:{nouns})\b",
+        regex.IGNORECASE,
+    )
+
+
+@cache
+def _person_verb() -> regex.Pattern[str]:
+    occ = "|".join(regex.escape(o) for o in occupations())
+    return regex.compile(
+        rf"[ \u00a0]*,[ \u00a0]*(?:né|née)\b|[ \u00a0]+est[ \u00a0]+(?:un|une)[ \u00a0]+(?:{occ})",
+        regex.IGNORECASE,
+    )
+
+
+GLUE = regex.compile(r"(?<=[.!?»)])(?=[\p{Lu}«])|(?<=\d)(?=\p{Lu}\p{Ll})|(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll})")
+SENTENCE_END = regex.compile(r"[.!?](?=\s|\p{Lu}|$)|\n")
+
+
+def _strip_parens(text: str, end: int, floor: int) -> tuple[int, tuple[int, int] | None]:
+    """Move `end` back over a trailing balanced parenthesis; return it and the parenthesis."""
+    pos = end
+    while pos > floor and text[pos - 1] in " \u00a0,":
+        pos -= 1
+    if pos <= floor or text[pos - 1] != ")":
+        return end, None
+    depth = 0
+    for i in range(pos - 1, floor - 1, -1):
+        if text[i] == ")":
+            depth += 1
+        elif text[i] == "(":
+            depth -= 1
+            if depth == 0:
+                inner = (i + 1, pos - 1)
+                j = i
+                while j > floor and text[j - 1] in " \u00a0":
+                    j -= 1
+                return j, inner
+    return end, None
+
+
+def _anchor(text: str, title_end: int) -> int:
+    """Where the title starts: the line start or the last glue point before it."""
+    line_start = text.rfind("\n", 0, title_end) + 1
+    start = line_start
+    for m in GLUE.finditer(text, line_start, title_end):
+        if m.start() >= title_end:
+            break
+        before = text[line_start:m.start()]
+        if text[m.start() - 1].islower() and " " not in before.strip():
+            continue
+        start = m.start()
+    return start
+
+
+def _valid_title(value: str) -> bool:
+    words = value.split()
+    if not words or len(words) > MAX_TITLE_WORDS:
+        return False
+    first = words[0].lower()
+    if not (value[0].isupper() or value[0].isdigit() or value[0] in "«\"'"):
+        return False
+    if len(words) == 1 and first in NOT_A_TITLE_START:
+        return False
+    if first in NOT_A_TITLE_START and len(words) <= 3 and any(
+        w.lower() in {"film", "long", "métrage", "documentaire", "téléfilm", "court"} for w in words[1:]
+    ):
+        return False
+    return first not in {"il", "elle", "ils", "elles", "on", "cela", "ceci", "qui", "dont", "mais", "puis", "donc"}
+
+
+def _valid_name(value: str) -> bool:
+    words = value.split()
+    if not 1 <= len(words) <= MAX_NAME_WORDS:
+        return False
+    return all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words) and words[0][:1].isupper()
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    depth = 0
+    for i in range(pos, min(len(text), pos + 1500)):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "\n" or (ch in ".!?" and depth == 0 and (i + 1 == len(text) or text[i + 1].isspace() or text[i + 1].isupper())):
+            return i
+    return min(len(text), pos + 1500)
+
+
+def find_intros(text: str) -> list[Intro]:
+    """Every film or person opening sentence in the text, in order."""
+    found: dict[int, Intro] = {}
+    for kind, pattern in (("film", _film_verb()), ("person", _person_verb())):
+        for m in pattern.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            title_end, paren = _strip_parens(text, m.start(), line_start)
+            start = _anchor(text, title_end)
+            title = clean_span(text, start, title_end)
+            if title is None or start in found:
+                continue
+            if kind == "film" and not _valid_title(title.value):
+                continue
+            if kind == "person" and not _valid_name(title.value):
+                continue
+            found[start] = Intro(kind, title, paren, _sentence_end(text, m.end()))
+    return [found[k] for k in sorted(found)]

@@ -1,0 +1,77 @@
+"""Loaders for the vocabularies kept as data files in `pipeline/data/`.
+
+Each file is read once per process; a new label or heading is a one-line
+change to the data file, not to the code.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+
+
+def _data_text(name: str) -> str:
+    return resources.files("pipeline.data").joinpath(name).read_text(encoding="utf-8")
+
+
+def _lines(name: str) -> list[str]:
+    return [
+        line.strip()
+        for line in _data_text(name).splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+def norm_label(label: str) -> str:
+    """Lower-case, straight apostrophes, single spaces: the key labels are looked up by."""
+    label = label.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    return " ".join(label.lower().split())
+
+
+@dataclass(frozen=True)
+class LabelTarget:
+    """Where a fiche label's values go: a credits role, a films column, titles, releases..."""
+
+    kind: str  # role, film, title, release, cast, ignore
+    name: str = ""  # role name, films column, or title language
+    note: str = ""
+
+
+@cache
+def labels() -> dict[str, LabelTarget]:
+    rows = csv.DictReader(
+        (line for line in _data_text("labels.tsv").splitlines() if not line.startswith("#")),
+        delimiter="\t",
+    )
+    table: dict[str, LabelTarget] = {}
+    for row in rows:
+        kind, _, name = row["target"].partition(":")
+        table[norm_label(row["label"])] = LabelTarget(kind, name, (row.get("note") or "").strip())
+    return table
+
+
+@cache
+def headings() -> dict[str, str]:
+    """Heading text (normalised) -> block kind."""
+    data = json.loads(_data_text("headings.json"))
+    return {norm_label(h): kind for kind, forms in data.items() if not kind.startswith("_") for h in forms}
+
+
+@cache
+def furniture() -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{p})" for p in _lines("furniture.txt")), regex.IGNORECASE)
+
+
+@cache
+def film_nouns() -> list[str]:
+    return sorted(_lines("film_nouns.txt"), key=len, reverse=True)
+
+
+@cache
+def occupations() -> list[str]:
+    return sorted(_lines("occupations.txt"), key=len, reverse=True)
