@@ -1,0 +1,18 @@
+"""`python -m pipeline.evaluate`: the evaluate command on its own."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pipeline.evaluate.command import add_arguments, run
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline.evaluate", description=__doc__)
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

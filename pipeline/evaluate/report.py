@@ -1,0 +1,159 @@
+"""A self-contained HTML report: F1 bars, the error list, and each error's source span.
+
+Everything is inline (CSS only, no script, no network) so the file can be
+opened anywhere or attached to a ticket. Every text taken from gold,
+predictions or raw documents is escaped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from itertools import groupby
+from pathlib import Path
+
+from pipeline.evaluate.output import write_text_atomic
+from pipeline.evaluate.predictions import SCORED_TABLES
+from pipeline.evaluate.scoring import ALL, Count, ErrorRow, Evaluation
+from pipeline.evaluate.sources import read_document
+
+CONTEXT_CHARS = 160
+
+_CSS = """
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
+main{max-width:1100px;margin:0 auto;padding:24px}
+h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 10px;border-bottom:1px solid #d0d7de;padding-bottom:4px}
+h3{font-size:16px;margin:18px 0 6px}
+.meta{color:#57606a;margin:0 0 16px}
+.card{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:12px 16px}
+.micro{display:flex;gap:28px;flex-wrap:wrap}.micro b{display:block;font-size:26px}
+.bars{display:grid;grid-template-columns:minmax(120px,max-content) 1fr minmax(250px,max-content);gap:4px 12px;
+align-items:center}
+.label{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
+.track{background:#eaeef2;border-radius:4px;height:16px;overflow:hidden}
+.bar{height:100%;border-radius:4px;min-width:2px}
+.bar.good{background:#2da44e}.bar.fair{background:#d4a72c}.bar.poor{background:#cf222e}
+.nums{font-size:12px;color:#57606a;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.errors{border-collapse:collapse;width:100%;background:#fff;font-size:13px}
+table.errors th,table.errors td{border:1px solid #d0d7de;padding:4px 6px;text-align:left;vertical-align:top}
+table.errors th{background:#eaeef2}
+.kind{font-weight:600;font-size:11px;padding:1px 5px;border-radius:10px;color:#fff}
+.kind.fn{background:#8250df}.kind.fp{background:#bc4c00}
+.snippet{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:8px 12px;margin:8px 0;
+white-space:pre-wrap;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
+.snippet:target{outline:3px solid #0969da}
+.snippet .where{display:block;font-family:system-ui,sans-serif;color:#57606a;font-size:12px;margin-bottom:4px}
+mark{background:#fff8c5;outline:1px solid #d4a72c;border-radius:2px}
+a{color:#0969da}
+"""
+
+
+def _e(value: object) -> str:
+    return escape("" if value is None else str(value), quote=True)
+
+
+def _grade(f1: float) -> str:
+    return "good" if f1 >= 0.8 else "fair" if f1 >= 0.5 else "poor"
+
+
+def _bar(label: str, count: Count) -> str:
+    width = f"{count.f1 * 100:.1f}%"
+    return (
+        f'<div class="label">{_e(label)}</div>'
+        f'<div class="track"><div class="bar {_grade(count.f1)}" style="width:{width}" '
+        f'data-f1="{count.f1:.4f}" title="F1 {count.f1:.3f}"></div></div>'
+        f'<div class="nums">F1 {count.f1:.3f} · P {count.precision:.3f} · R {count.recall:.3f}'
+        f" · tp {count.tp} fp {count.fp} fn {count.fn}</div>"
+    )
+
+
+def _bars(rows: list[tuple[str, Count]], name: str) -> str:
+    return f'<div class="bars card" data-bars="{_e(name)}">' + "".join(_bar(l, c) for l, c in rows) + "</div>"
+
+
+def _snippet_id(index: int) -> str:
+    return f"src-{index}"
+
+
+def _span_ok(text: str | None, error: ErrorRow) -> bool:
+    return (text is not None and error.start is not None and error.end is not None
+            and 0 <= error.start <= error.end <= len(text))
+
+
+def _snippet(index: int, text: str, error: ErrorRow) -> str:
+    start, end = error.start or 0, error.end or 0
+    left, right = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+    line = text.count("\n", 0, start) + 1
+    return (
+        f'<div class="snippet" id="{_snippet_id(index)}">'
+        f'<span class="where">{_e(error.doc_id)} · line {line} · characters {start}–{end} · '
+        f'<a href="#err-{index}">back to the error</a></span>'
+        f"{'…' if left else ''}{_e(text[left:start])}<mark>{_e(text[start:end])}</mark>"
+        f"{_e(text[end:right])}{'…' if right < len(text) else ''}</div>"
+    )
+
+
+def _error_table(rows: list[tuple[int, ErrorRow]], linked: set[int]) -> str:
+    body = []
+    for index, error in rows:
+        source = f'<a href="#{_snippet_id(index)}">source</a>' if index in linked else ""
+        body.append(
+            f'<tr class="error-row" id="err-{index}"><td>{_e(error.doc_id)}</td><td>{_e(error.film)}</td>'
+            f"<td>{_e(error.field)}</td><td><span class=\"kind {error.kind}\">{_e(error.kind)}</span></td>"
+            f"<td>{_e(error.gold)}</td><td>{_e(error.predicted)}</td><td>{source}</td></tr>"
+        )
+    head = "<tr><th>document</th><th>film / person</th><th>field</th><th>kind</th><th>gold</th>" \
+           "<th>predicted</th><th></th></tr>"
+    return f'<table class="errors">{head}{"".join(body)}</table>'
+
+
+def render_report(evaluation: Evaluation, raw_folder: Path) -> str:
+    """The whole report as one HTML string."""
+    texts = {doc_id: read_document(raw_folder, doc_id) for doc_id in evaluation.doc_ids}
+    numbered = list(enumerate(evaluation.errors))
+    linked = {i for i, e in numbered if _span_ok(texts.get(e.doc_id), e)}
+    micro = evaluation.micro
+    parts = [
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width,initial-scale=1">',
+        f"<title>Evaluation report</title><style>{_CSS}</style></head><body><main>",
+        "<h1>Evaluation report</h1>",
+        f'<p class="meta">{len(evaluation.doc_ids)} document(s) with gold · {len(evaluation.errors)} error(s)</p>',
+        f'<div class="card micro" id="micro"><div><b>{micro.f1:.3f}</b>micro F1</div>'
+        f"<div><b>{micro.precision:.3f}</b>precision</div><div><b>{micro.recall:.3f}</b>recall</div>"
+        f"<div><b>{micro.tp}</b>true positives</div><div><b>{micro.fp}</b>false positives</div>"
+        f"<div><b>{micro.fn}</b>false negatives</div></div>",
+        '<h2 id="tables">F1 per table</h2>',
+        _bars([(t, evaluation.count(t)) for t in (*SCORED_TABLES, ALL)], "tables"),
+        '<h2 id="fields">F1 per field</h2>',
+    ]
+    for table in SCORED_TABLES:
+        fields = evaluation.fields(table)
+        if fields:
+            parts.append(f"<h3>{_e(table)}</h3>")
+            parts.append(_bars([(f, evaluation.count(table, f)) for f in fields], f"fields-{table}"))
+    parts.append('<h2 id="documents">F1 per document</h2>')
+    parts.append(_bars([(d, evaluation.count(ALL, "", d)) for d in evaluation.doc_ids], "documents"))
+    parts.append('<h2 id="errors">Errors</h2>')
+    if not numbered:
+        parts.append('<p class="card">No errors.</p>')
+    for table, group in groupby(numbered, key=lambda item: item[1].table):
+        rows = list(group)
+        parts.append(f'<h3 id="errors-{_e(table)}">{_e(table)} · {len(rows)} error(s)</h3>')
+        parts.append(_error_table(rows, linked))
+    parts.append('<h2 id="sources">Source spans</h2>')
+    spans = sorted((e.doc_id, e.start or 0, i) for i, e in numbered if i in linked)
+    if not spans:
+        parts.append('<p class="card">No error points at a source span.</p>')
+    for doc_id, group in groupby(spans, key=lambda item: item[0]):
+        parts.append(f"<h3>{_e(doc_id)}</h3>")
+        text = texts[doc_id] or ""
+        parts.extend(_snippet(i, text, evaluation.errors[i]) for _, _, i in group)
+    parts.append("</main></body></html>\n")
+    return "".join(parts)
+
+
+def write_report(evaluation: Evaluation, folder: Path, raw_folder: Path) -> Path:
+    """Write report.html into `folder` (beside scores.csv)."""
+    path = Path(folder) / "report.html"
+    write_text_atomic(path, render_report(evaluation, raw_folder))
+    return path
