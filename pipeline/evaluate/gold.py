@@ -114,14 +114,14 @@ def _date(check: _Checker, value: Any, where: str, line: int | None) -> Any:
     return check.fail(where, line, f"bad date {text!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
 
 
-def _coded(pattern: str, what: str) -> Validator:
+def _coded(pattern: str, what: str, shape_hint: str) -> Validator:
     shape = re.compile(pattern)
 
     def validate(check: _Checker, value: Any, where: str, line: int | None) -> Any:
         text = _text(check, value, where, line)
         if text is None or text is _INVALID or shape.match(text):
             return text
-        return check.fail(where, line, f"bad {what} {text!r}")
+        return check.fail(where, line, f"bad {what} {text!r}: expected {shape_hint}")
 
     return validate
 
@@ -142,9 +142,9 @@ def _boolean(check: _Checker, value: Any, where: str, line: int | None) -> Any:
     return check.fail(where, line, f"expected true or false, got {_describe(value)}")
 
 
-_country = _coded(r"^[A-Z]{2}$", "country code (ISO 3166-1 alpha-2, two capital letters)")
-_language = _coded(r"^[a-z]{3}$", "language code (ISO 639-3, three lower-case letters)")
-_currency = _coded(r"^[A-Z]{3}$", "currency code (ISO 4217, three capital letters)")
+_country = _coded(r"^[A-Z]{2}$", "country code", "ISO 3166-1 alpha-2, two capital letters")
+_language = _coded(r"^[a-z]{3}$", "language code", "ISO 639-3, three lower-case letters")
+_currency = _coded(r"^[A-Z]{3}$", "currency code", "ISO 4217, three capital letters")
 _outcome = _choice(OUTCOMES, "outcome")
 _kind = _choice(SECTION_KINDS, "section kind")
 _color = _choice(COLORS, "color")
