@@ -8,8 +8,9 @@ gold row; unmatched predicted films keep a key of their own.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from pipeline.evaluate.align import FilmNames, align_films
 from pipeline.evaluate.gold import GoldDocument
@@ -111,11 +112,11 @@ def gold_facts(doc: GoldDocument) -> list[Fact]:
             out.add("awards", "event", owner, name, (event, edition, year), (event, edition, year))
             for prize in award.get("prizes", []):
                 for recipient in prize.get("recipients") or [None]:
-                    parts = (year, prize["category"], recipient, prize["outcome"])
-                    out.add("awards", "prize", owner, name, parts, parts)
+                    prize_parts = (year, prize["category"], recipient, prize["outcome"])
+                    out.add("awards", "prize", owner, name, prize_parts, prize_parts)
         for release in film.get("releases", []):
-            parts = (release.get("country_code"), release["date"])
-            out.add("releases", "", owner, name, parts, parts)
+            release_parts = (release.get("country_code"), release["date"])
+            out.add("releases", "", owner, name, release_parts, release_parts)
     for person in doc.people:
         out.columns("people", PEOPLE_COLUMNS, norm(person["name"]), person["name"], person)
     return out.facts
@@ -133,7 +134,8 @@ def _film_keys(pred: DocumentPredictions, doc: GoldDocument) -> dict[str, tuple[
     """film_id -> (owner key, film shown in errors), after alignment with the gold films."""
     forms: dict[str, set[str]] = {}
     for row in pred.rows["films"]:
-        forms.setdefault(row["film_id"], set()).update(norm(t) for t in (row["title"], row["original_title"]) if norm(t))
+        own_titles = (row["title"], row["original_title"])
+        forms.setdefault(row["film_id"], set()).update(norm(t) for t in own_titles if norm(t))
     for row in pred.rows["titles"]:
         if row["film_id"] in forms and norm(row["title"]):
             forms[row["film_id"]].add(norm(row["title"]))

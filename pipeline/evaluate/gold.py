@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
 from pipeline.evaluate.normalize import norm
-from pipeline.evaluate.yaml_lines import LineMap, item_line, load_yaml
+from pipeline.evaluate.yaml_lines import item_line, load_yaml
 from pipeline.schema import INT_COLUMNS, LIST_COLUMNS, OUTCOMES, ROLES, TABLES
 
 GOLD_SUFFIXES = (".yaml", ".yml")
@@ -75,7 +76,7 @@ def _text(check: _Checker, value: Any, where: str, line: int | None) -> Any:
     """Text as written; numbers and dates that YAML may have typed are taken back as text."""
     if value is None:
         return None
-    if isinstance(value, bool) or isinstance(value, (dict, list)):
+    if isinstance(value, (bool, dict, list)):
         return check.fail(where, line, f"expected text, got {_describe(value)}")
     if isinstance(value, (dt.date, int, float)):
         value = value.isoformat() if isinstance(value, dt.date) else str(value)
@@ -105,9 +106,9 @@ def _date(check: _Checker, value: Any, where: str, line: int | None) -> Any:
         return text
     match = _DATE.match(text)
     if match:
-        year, month, day = (int(part) if part else None for part in match.groups())
+        year, month, day = (int(part) if part else 1 for part in match.groups())
         try:
-            dt.date(year, month or 1, day or 1)
+            dt.date(year, month, day)
             return text
         except ValueError:
             pass
@@ -339,8 +340,7 @@ def _check_film_duplicates(check: _Checker, raw: Any, film: dict[str, Any], path
                 prizes.add(key, where, "award row")
     releases = _Duplicates(check, raw)
     for j, release in enumerate(film.get("releases", [])):
-        key = (release.get("country_code"), release.get("date"))
-        releases.add(key, [*path, "releases", j], "release")
+        releases.add((release.get("country_code"), release.get("date")), [*path, "releases", j], "release")
 
 
 def expected_doc_id(path: Path, root: Path | None = None) -> str:

@@ -6,9 +6,10 @@ import csv
 import io
 import os
 import tempfile
+from collections.abc import Iterable
 from itertools import groupby
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import TextIO
 
 from pipeline.evaluate.predictions import SCORED_TABLES
 from pipeline.evaluate.scoring import ALL, Count, ErrorRow, Evaluation
@@ -96,8 +97,8 @@ def _describe(error: ErrorRow) -> str:
 
 def print_errors(evaluation: Evaluation, out: TextIO) -> None:
     """The error list, grouped by table."""
-    for table, errors in groupby(evaluation.errors, key=lambda e: e.table):
-        errors = list(errors)
+    for table, group in groupby(evaluation.errors, key=lambda e: e.table):
+        errors = list(group)
         out.write(f"\n== {table}: {len(errors)} error(s)\n")
         for error in errors:
             out.write(_describe(error) + "\n")

@@ -21,7 +21,8 @@ CONTEXT_CHARS = 160
 _CSS = """
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
 main{max-width:1100px;margin:0 auto;padding:24px}
-h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 10px;border-bottom:1px solid #d0d7de;padding-bottom:4px}
+h1{font-size:24px;margin:0 0 4px}
+h2{font-size:19px;margin:32px 0 10px;border-bottom:1px solid #d0d7de;padding-bottom:4px}
 h3{font-size:16px;margin:18px 0 6px}
 .meta{color:#57606a;margin:0 0 16px}
 .card{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:12px 16px}
@@ -67,7 +68,8 @@ def _bar(label: str, count: Count) -> str:
 
 
 def _bars(rows: list[tuple[str, Count]], name: str) -> str:
-    return f'<div class="bars card" data-bars="{_e(name)}">' + "".join(_bar(l, c) for l, c in rows) + "</div>"
+    bars = "".join(_bar(label, count) for label, count in rows)
+    return f'<div class="bars card" data-bars="{_e(name)}">{bars}</div>'
 
 
 def _snippet_id(index: int) -> str:
@@ -79,29 +81,38 @@ def _span_ok(text: str | None, error: ErrorRow) -> bool:
             and 0 <= error.start <= error.end <= len(text))
 
 
-def _snippet(index: int, text: str, error: ErrorRow) -> str:
-    start, end = error.start or 0, error.end or 0
+def _snippet(index: int, text: str, doc_id: str, start: int, end: int, errors: list[int]) -> str:
     left, right = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
     line = text.count("\n", 0, start) + 1
+    back = ", ".join(f'<a href="#err-{i}">error {i + 1}</a>' for i in errors)
     return (
         f'<div class="snippet" id="{_snippet_id(index)}">'
-        f'<span class="where">{_e(error.doc_id)} · line {line} · characters {start}–{end} · '
-        f'<a href="#err-{index}">back to the error</a></span>'
+        f'<span class="where">{_e(doc_id)} · line {line} · characters {start}–{end} · {back}</span>'
         f"{'…' if left else ''}{_e(text[left:start])}<mark>{_e(text[start:end])}</mark>"
         f"{_e(text[end:right])}{'…' if right < len(text) else ''}</div>"
     )
 
 
-def _error_table(rows: list[tuple[int, ErrorRow]], linked: set[int]) -> str:
+def _spans(evaluation: Evaluation, texts: dict[str, str | None]) -> dict[tuple[str, int, int], list[int]]:
+    """Distinct source spans, in document and text order, each with the errors pointing at it."""
+    spans: dict[tuple[str, int, int], list[int]] = {}
+    for index, error in enumerate(evaluation.errors):
+        if _span_ok(texts.get(error.doc_id), error):
+            spans.setdefault((error.doc_id, error.start or 0, error.end or 0), []).append(index)
+    return dict(sorted(spans.items()))
+
+
+def _error_table(rows: list[tuple[int, ErrorRow]], linked: dict[int, int]) -> str:
     body = []
     for index, error in rows:
-        source = f'<a href="#{_snippet_id(index)}">source</a>' if index in linked else ""
+        source = f'<a href="#{_snippet_id(linked[index])}">source</a>' if index in linked else ""
         body.append(
-            f'<tr class="error-row" id="err-{index}"><td>{_e(error.doc_id)}</td><td>{_e(error.film)}</td>'
+            f'<tr class="error-row" id="err-{index}"><td>{index + 1}</td><td>{_e(error.doc_id)}</td>'
+            f"<td>{_e(error.film)}</td>"
             f"<td>{_e(error.field)}</td><td><span class=\"kind {error.kind}\">{_e(error.kind)}</span></td>"
             f"<td>{_e(error.gold)}</td><td>{_e(error.predicted)}</td><td>{source}</td></tr>"
         )
-    head = "<tr><th>document</th><th>film / person</th><th>field</th><th>kind</th><th>gold</th>" \
+    head = "<tr><th>#</th><th>document</th><th>film / person</th><th>field</th><th>kind</th><th>gold</th>" \
            "<th>predicted</th><th></th></tr>"
     return f'<table class="errors">{head}{"".join(body)}</table>'
 
@@ -110,7 +121,8 @@ def render_report(evaluation: Evaluation, raw_folder: Path) -> str:
     """The whole report as one HTML string."""
     texts = {doc_id: read_document(raw_folder, doc_id) for doc_id in evaluation.doc_ids}
     numbered = list(enumerate(evaluation.errors))
-    linked = {i for i, e in numbered if _span_ok(texts.get(e.doc_id), e)}
+    spans = _spans(evaluation, texts)
+    linked = {i: n for n, errors in enumerate(spans.values()) for i in errors}
     micro = evaluation.micro
     parts = [
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
@@ -141,13 +153,14 @@ def render_report(evaluation: Evaluation, raw_folder: Path) -> str:
         parts.append(f'<h3 id="errors-{_e(table)}">{_e(table)} · {len(rows)} error(s)</h3>')
         parts.append(_error_table(rows, linked))
     parts.append('<h2 id="sources">Source spans</h2>')
-    spans = sorted((e.doc_id, e.start or 0, i) for i, e in numbered if i in linked)
     if not spans:
         parts.append('<p class="card">No error points at a source span.</p>')
-    for doc_id, group in groupby(spans, key=lambda item: item[0]):
-        parts.append(f"<h3>{_e(doc_id)}</h3>")
-        text = texts[doc_id] or ""
-        parts.extend(_snippet(i, text, evaluation.errors[i]) for _, _, i in group)
+    current = None
+    for n, ((doc_id, start, end), errors) in enumerate(spans.items()):
+        if doc_id != current:
+            parts.append(f"<h3>{_e(doc_id)}</h3>")
+            current = doc_id
+        parts.append(_snippet(n, texts[doc_id] or "", doc_id, start, end, errors))
     parts.append("</main></body></html>\n")
     return "".join(parts)
 

@@ -13,7 +13,7 @@ from pipeline.evaluate.predictions import SCORED_TABLES, Predictions
 from pipeline.schema import ROLES, TABLES
 
 ALL = "all"
-# Pairing a missed value with a wrong one is shown when they look alike, or when each is alone.
+# A missed value is shown beside a wrong one when they look alike, or when each is the only one of its side.
 NEAREST_MIN_RATIO = 0.5
 
 
@@ -102,11 +102,12 @@ def _similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, norm(a), norm(b)).ratio()
 
 
-def _nearest(fact: Fact, others: list[Fact]) -> Fact | None:
+def _nearest(fact: Fact, others: list[Fact], alone: bool) -> Fact | None:
+    """The most similar fact of the other side, if it is close enough or both sides hold one fact."""
     if not others:
         return None
     best = max(others, key=lambda other: _similarity(fact.value, other.value))
-    if len(others) == 1 or _similarity(fact.value, best.value) >= NEAREST_MIN_RATIO:
+    if (alone and len(others) == 1) or _similarity(fact.value, best.value) >= NEAREST_MIN_RATIO:
         return best
     return None
 
@@ -121,12 +122,12 @@ def _errors(doc_id: str, missed: list[Fact], wrong: list[Fact]) -> list[ErrorRow
     rows = []
     for fns, fps in groups.values():
         for fact in fns:
-            near = _nearest(fact, fps)
+            near = _nearest(fact, fps, len(fns) == 1)
             rows.append(ErrorRow(doc_id, fact.table, fact.field, "fn", fact.film, fact.value,
                                  near.value if near else "", near.start if near else None,
                                  near.end if near else None))
         for fact in fps:
-            near = _nearest(fact, fns)
+            near = _nearest(fact, fns, len(fps) == 1)
             rows.append(ErrorRow(doc_id, fact.table, fact.field, "fp", fact.film,
                                  near.value if near else "", fact.value, fact.start, fact.end))
     return rows

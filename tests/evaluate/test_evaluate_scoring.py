@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 from evalcases import FILM, GOLD, perfect_tables
 
@@ -122,3 +121,13 @@ def test_per_document_counts_add_up(case) -> None:
     result = score(case, perfect_tables())
     assert result.count("all", "", "doc").tp == GOLD_TUPLES
     assert result.count("credits", "editor", "doc").tp == 2
+
+
+def test_errors_pair_only_values_that_look_alike(case) -> None:
+    tables = perfect_tables()
+    tables["credits"][1]["name"] = "Paul Dufours"
+    tables["credits"][2]["name"] = "Zoé Kim"
+    result = score(case, tables)
+    pairs = {(e.kind, e.gold, e.predicted) for e in result.errors}
+    assert ("fn", "Paul Dufour", "Paul Dufours") in pairs and ("fp", "Paul Dufour", "Paul Dufours") in pairs
+    assert ("fn", "Anne Roy", "") in pairs and ("fp", "", "Zoé Kim") in pairs
