@@ -72,6 +72,7 @@ class Section:
     end: int
     title: Span | None = None
     intro_end: int | None = None  # end of the opening sentence, when there is one
+    title_paren: tuple[int, int] | None = None  # the parenthesis after the title (other titles, native name)
     blocks: list[Block] = field(default_factory=list)
 
     def blocks_of(self, kind: str) -> list[Block]:

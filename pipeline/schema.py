@@ -49,3 +49,6 @@ ROLES: tuple[str, ...] = (
 
 OUTCOMES: tuple[str, ...] = ("won", "nominated", "selected", "submitted")
 CAST_SOURCES: tuple[str, ...] = ("distribution", "synopsis", "intro", "award")
+
+# Written beside the contract's tables: one row per problem met in a run.
+PROBLEMS_COLUMNS: tuple[str, ...] = ("doc_id", "severity", "stage", "message", "start", "end")

@@ -180,8 +180,8 @@ def _split_on_second_fiche(text: str, section: Section) -> list[Section]:
         while j > 0 and section.blocks[j - 1].kind not in STRUCTURED:
             j -= 1
         cut = section.blocks[j].start
-        head = Section(section.kind, section.start, cut, section.title, section.intro_end, section.blocks[:j])
-        tail = Section("film", cut, section.end, None, None, section.blocks[j:])
+        head = Section(section.kind, section.start, cut, section.title, section.intro_end, section.title_paren, section.blocks[:j])
+        tail = Section("film", cut, section.end, blocks=section.blocks[j:])
         return [head, *_split_on_second_fiche(text, tail)]
     return [section]
 
@@ -217,7 +217,8 @@ def segment(doc: Document) -> list[Section]:
             blocks.append(Block("intro", intro_unit))
             blocks.extend(_blocks(text, rest, "biography" if intro.kind == "person" else "synopsis"))
             kind, title, intro_end = intro.kind, intro.title, intro.sentence_end
-        section = Section(kind, a, b, title, intro_end, [blk for blk in blocks if blk.units])
+        paren = intro.paren if intro else None
+        section = Section(kind, a, b, title, intro_end, paren, [blk for blk in blocks if blk.units])
         if intro is None and not any(blk.kind in ("fiche", "infobox") for blk in section.blocks):
             continue
         sections.extend(_split_on_second_fiche(text, section))

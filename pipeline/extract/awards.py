@@ -1,0 +1,290 @@
+"""Awards: festival blocks under `Récompenses`/`Distinctions`/`Nominations`
+and prizes stated in prose (`remporte la Caméra d'or au Festival de Cannes 1995`).
+
+One row per prize and recipient. The event line gives event, edition
+(`5e édition du ...`, `82e cérémonie des ...`) and year (`(2008)`,
+`Tanger 2013`, footnote digits glued after it excluded). A prize line gives the
+category and its recipients (`pour X`, `(X)`, `(en ex-aequo X et Y)`); a
+person named in the prize's own name stays in the category.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline.extract.people_names import PERSON, PERSON_RE
+from pipeline.extract.records import Row
+from pipeline.model import Section, Span
+from pipeline.text.clean import clean_span
+from pipeline.values.dates import find_dates
+from pipeline.vocab import _data_text, norm_label
+
+EDITION = regex.compile(
+    r"(?P<n>\d{1,3})\s*(?:e|è|ème|eme|re|er|ère)\s+(?:édition|cérémonie|session|festival)\b\s*(?:(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*)?",
+    regex.IGNORECASE,
+)
+LEADING_ARTICLE = regex.compile(r"^(?:le|la|les|l['’]|un|une)\s*", regex.IGNORECASE)
+EX_AEQUO = regex.compile(r"\bex[- ]?(?:a|æ)equo\b", regex.IGNORECASE)
+FOR_PERSON = regex.compile(rf"\s+(?:pour|à|attribué\s+à|décerné\s+à)\s+(?P<who>(?:[Ff]eu\s+)?{PERSON}(?:\s*,\s*{PERSON})*(?:\s+et\s+{PERSON})?)\s*\d{{0,3}}\s*$")
+YEAR_ONLY = regex.compile(r"^\s*(?P<year>(?:1[89]|20)\d\d)\s*$")
+
+
+@cache
+def vocabulary() -> dict:
+    return json.loads(_data_text("awards.json"))
+
+
+@cache
+def _word_pattern(key: str) -> regex.Pattern[str]:
+    words = sorted(vocabulary()[key], key=len, reverse=True)
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b", regex.IGNORECASE)
+
+
+def has_event_word(value: str) -> bool:
+    return bool(_word_pattern("event_heads").search(value))
+
+
+def starts_with_prize(value: str) -> bool:
+    stripped = LEADING_ARTICLE.sub("", value.strip())
+    return bool(_word_pattern("prize_words").match(stripped))
+
+
+@dataclass
+class Event:
+    name: str = ""
+    edition: int | None = None
+    year: int | None = None
+
+
+def parse_event(text: str, start: int, end: int) -> Event:
+    """`5e édition du Festival X (2008) :` -> Event('Festival X', 5, 2008)."""
+    event = Event()
+    chunk_start = start
+    m = EDITION.search(text, start, end)
+    if m:
+        event.edition = int(m.group("n"))
+        chunk_start = m.end()
+    dates = [d for d in find_dates(text[chunk_start:end]) if len(d.iso) == 4]
+    name_end = end
+    if dates:
+        last = dates[-1]
+        event.year = int(last.iso)
+        name_end = chunk_start + last.start
+        after = text[chunk_start + last.end:end]
+        if regex.fullmatch(r"[\s\d\)\].:]*", after) is None:
+            name_end = end
+            event.year = int(last.iso)
+    name = clean_span(text, chunk_start, name_end)
+    if name:
+        value = regex.sub(r"\s*\(\s*\)\s*$|\s*\(\s*$", "", name.value).strip(" :.(")
+        value = regex.sub(r"\s+en$", "", value)
+        event.name = value
+    return event
+
+
+def _category(text: str, start: int, end: int) -> tuple[Span | None, list[Span], bool]:
+    """Category span, recipients and ex-aequo flag of one prize phrase."""
+    recipients: list[Span] = []
+    ex_aequo = False
+    cat_end = end
+    paren = regex.search(r"\(([^()]*)\)\s*[\d\s.]*$", text[start:end])
+    if paren:
+        inner_a, inner_b = start + paren.start(1), start + paren.end(1)
+        inner = text[inner_a:inner_b]
+        if EX_AEQUO.search(inner):
+            ex_aequo = True
+            cat_end = start + paren.start()
+            after = EX_AEQUO.search(text, inner_a, inner_b).end()
+            recipients = _persons(text, after, inner_b)
+        elif _is_person_list(inner):
+            cat_end = start + paren.start()
+            recipients = _persons(text, inner_a, inner_b)
+    if not recipients and not ex_aequo:
+        m = FOR_PERSON.search(text, start, cat_end)
+        if m and not starts_with_prize(m.group("who")):
+            cat_end = m.start()
+            recipients = _persons(text, m.start("who"), m.end("who"))
+    span = clean_span(text, start, cat_end)
+    if span is not None:
+        article = LEADING_ARTICLE.match(span.value)
+        if article and len(span.value) > article.end():
+            span = clean_span(text, span.start + article.end(), span.end)
+    return span, recipients, ex_aequo
+
+
+def _is_person_list(value: str) -> bool:
+    parts = regex.split(r"\s*,\s*|\s+et\s+", value.strip())
+    return all(PERSON_RE.fullmatch(p) and not starts_with_prize(p) and not has_event_word(p) for p in parts if p)
+
+
+def _persons(text: str, start: int, end: int) -> list[Span]:
+    spans: list[Span] = []
+    for m in PERSON_RE.finditer(text, start, end):
+        value = text[m.start():m.end()]
+        offset = 4 if value.lower().startswith("feu ") else 0
+        span = clean_span(text, m.start() + offset, m.end())
+        if span and not starts_with_prize(span.value):
+            spans.append(span)
+    return spans
+
+
+def _prize_rows(text: str, start: int, end: int, event: Event, outcome: str) -> list[Row]:
+    rows: list[Row] = []
+    for a, b in _split_prizes(text, start, end):
+        local = event
+        at = regex.search(r"\s+(?:au|à\s+la|à\s+l['’]|aux|lors\s+du|lors\s+de\s+la|du)\s+(?=\S)", text[a:b])
+        if at and has_event_word(text[a + at.end():b]):
+            local = parse_event(text, a + at.end(), b)
+            if local.year is None:
+                local.year = event.year
+            b = a + at.start()
+        span, recipients, ex_aequo = _category(text, a, b)
+        if span is None:
+            continue
+        for person in recipients or [None]:
+            rows.append({
+                "event": local.name, "edition": local.edition, "year": local.year,
+                "category": span.value, "recipient": person.value if person else "",
+                "outcome": outcome, "ex_aequo": "true" if ex_aequo else "false",
+                "start": span.start, "end": span.end,
+                "_recipient_span": (person.start, person.end) if person else None,
+            })
+    return rows
+
+
+def _split_prizes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`Étalon de Yennenga (Grand prix) et prix du meilleur scénario` -> two prizes."""
+    pieces, pos = [], start
+    for m in regex.finditer(r"\s+et\s+(?=(?:le\s+|la\s+|l['’])?\w)|\s*,\s+(?=(?:le\s+|la\s+|l['’])?(?:prix|grand prix|mention|médaille)\b)", text[start:end], regex.IGNORECASE):
+        after = text[start + m.end():end]
+        if starts_with_prize(after) and not regex.match(r"\s*,\s*prix", text[start + m.start():end]):
+            pieces.append((pos, start + m.start()))
+            pos = start + m.end()
+    pieces.append((pos, end))
+    return pieces
+
+
+def block_awards(text: str, section: Section) -> list[Row]:
+    """Rows from the section's award blocks."""
+    rows: list[Row] = []
+    for block in section.blocks_of("awards"):
+        event = Event()
+        outcome = "won"
+        for unit in block.units:
+            if unit.kind == "heading":
+                head = clean_span(text, unit.start, unit.end)
+                key = norm_label(head.value.rstrip(" :")) if head else ""
+                outcome = vocabulary()["heading_outcomes"].get(key, "won")
+                continue
+            line = clean_span(text, unit.start, unit.end, trim=frozenset(" \t\u00a0"))
+            if line is None:
+                continue
+            a, b = line.start, line.end
+            body = text[a:b]
+            line_outcome = _line_outcome(body, outcome)
+            head_end, tail_start = _split_head(body)
+            if head_end is not None:
+                head = body[:head_end]
+                if YEAR_ONLY.match(head):
+                    event = Event(year=int(head.strip()))
+                else:
+                    event = parse_event(text, a, a + head_end)
+                if tail_start is not None and body[tail_start:].strip(" :."):
+                    rows.extend(_prize_rows(text, a + tail_start, b, event, line_outcome))
+                continue
+            rows.extend(_prize_rows(text, a, b, event, line_outcome))
+    return rows
+
+
+def _line_outcome(body: str, default: str) -> str:
+    low = body.lower()
+    if low.startswith(("nomination", "nommé", "nominé")):
+        return "nominated"
+    if low.startswith(("sélection", "sélectionné")):
+        return "selected"
+    return default
+
+
+def _split_head(body: str) -> tuple[int | None, int | None]:
+    """Where an event header ends and a prize on the same line starts, if any."""
+    stripped = body.rstrip()
+    colon = regex.search(r"\s*:\s*", body)
+    if colon:
+        head = body[:colon.start()]
+        if (has_event_word(head) and not starts_with_prize(head)) or YEAR_ONLY.match(head):
+            return colon.start(), colon.end()
+    dot = regex.search(r"(?<=\d{4}|\p{Ll})\.\s+(?=\p{Lu})", body)
+    if dot and has_event_word(body[:dot.start()]) and not starts_with_prize(body[:dot.start()]):
+        return dot.start(), dot.end()
+    if has_event_word(stripped) and not starts_with_prize(stripped):
+        return len(stripped), None
+    return None, None
+
+
+@cache
+def _prose_patterns() -> tuple[regex.Pattern[str], dict[str, str]]:
+    verbs: dict[str, str] = {}
+    for outcome, forms in vocabulary()["outcome_verbs"].items():
+        for form in forms:
+            verbs[form.lower()] = outcome
+    alternatives = "|".join(regex.escape(v) for v in sorted(verbs, key=len, reverse=True))
+    return regex.compile(rf"\b(?P<verb>{alternatives})\b", regex.IGNORECASE), verbs
+
+
+PROSE_STOP = regex.compile(r"[.;]\s|\.$|,\s+(?:et\s+)?(?:devient|il|elle|le film|qui|avant|puis|alors)\b|\s+et\s+(?:devient|est|a|fut)\b")
+OSCAR_FOR = regex.compile(r"pour\s+(?:l['’]|le\s+|la\s+)?(?P<prize>(?:Oscar|César|Golden Globe)[^,.;]*?)\s+lors\s+de\s+la\s+(?P<event>[^,.;]+)")
+
+
+def prose_awards(text: str, start: int, end: int) -> list[Row]:
+    """Prizes stated in running text between start and end."""
+    pattern, verbs = _prose_patterns()
+    rows: list[Row] = []
+    for m in pattern.finditer(text, start, end):
+        outcome = verbs[m.group("verb").lower()]
+        stop = PROSE_STOP.search(text, m.end(), end)
+        clause_end = stop.start() if stop else end
+        clause = (m.end(), clause_end)
+        if outcome == "submitted":
+            o = OSCAR_FOR.search(text, *clause)
+            if o:
+                event = parse_event(text, o.start("event"), o.end("event"))
+                event.name = regex.sub(r"^(?:cérémonie|soirée)\s+(?:des|du|de\s+la)\s+", "", event.name, flags=regex.IGNORECASE)
+                span = clean_span(text, o.start("prize"), o.end("prize"))
+                if span:
+                    rows.append({"event": event.name, "edition": event.edition, "year": event.year, "category": span.value,
+                                 "recipient": "", "outcome": outcome, "ex_aequo": "false", "start": span.start, "end": span.end,
+                                 "_recipient_span": None})
+            continue
+        for a, b in _prose_prizes(text, *clause):
+            rows.extend(_prize_rows(text, a, b, Event(), outcome))
+    return [r for r in rows if r["category"] and (r["event"] or starts_with_prize(str(r["category"])))]
+
+
+def _prose_prizes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Prize phrases after a verb: `plusieurs récompenses, dont le Prix X au Y 1989`."""
+    dont = regex.search(r"\bdont\s+", text[start:end])
+    if dont:
+        start = start + dont.end()
+    chunk = text[start:end]
+    lead = regex.match(r"\s*(?:(?:en\s+\d{4}|à\s+nouveau|également|aussi|notamment)\s*,?\s*)*", chunk)
+    a = start + (lead.end() if lead else 0)
+    pieces = []
+    for piece_a, piece_b in regex_split_commas(text, a, end):
+        if starts_with_prize(text[piece_a:piece_b]) or (
+            regex.match(r"\s*(?:en\s+)?(?:compétition|sélection)", text[piece_a:piece_b], regex.IGNORECASE)
+        ):
+            pieces.append((piece_a, piece_b))
+    return pieces
+
+
+def regex_split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, pos = [], start
+    for m in regex.finditer(r",\s+", text[start:end]):
+        pieces.append((pos, start + m.start()))
+        pos = start + m.end()
+    pieces.append((pos, end))
+    return pieces

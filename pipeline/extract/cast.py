@@ -1,0 +1,94 @@
+"""Cast: Distribution lists and `Character (Actor)` pairs in prose.
+
+List lines come as `Actor : Character`, `Actor (Character)`,
+`Actor dans le rôle de Character` or the actor alone; an apposition after
+the character (`Aram, la seconde épouse d'Ibrahim`) is not part of it. In
+prose, the parenthesis must hold a person's name: the rule decides for names
+of two words or more, names the fiche already gave, or names the NER model
+tags as a person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from pipeline.extract.people_names import PERSON
+from pipeline.extract.records import Row
+from pipeline.model import Section
+from pipeline.text.clean import clean_span
+from pipeline.text.fields import parse_colon
+from pipeline.values.places import country_code
+
+IN_ROLE = regex.compile(r"\s+(?:dans\s+le\s+rôle\s+(?:de|du|des|d['’])|joue|interprète|incarne)\s+", regex.IGNORECASE)
+APPOSITION = regex.compile(r",\s+(?=\p{Ll}|l['’])")
+TRAILING_PAREN = regex.compile(r"^(?P<actor>[^()]+?)\s*\((?P<character>[^()]+)\)\s*$")
+PROSE_PAIR = regex.compile(
+    rf"(?P<character>\p{{Lu}}[\p{{L}}'’\-]+(?:[ \u00a0]\p{{Lu}}[\p{{L}}'’\-]+){{0,2}})[ \u00a0]*\((?P<actor>{PERSON})\)"
+)
+NOT_A_CHARACTER = frozenset({"le", "la", "les", "il", "elle", "un", "une", "en", "dans", "film"})
+
+IsPerson = Callable[[int, int], bool]
+
+
+def _row(text: str, actor: tuple[int, int], character: tuple[int, int] | None, source: str) -> Row | None:
+    actor_span = clean_span(text, *actor)
+    if actor_span is None or not actor_span.value[:1].isupper():
+        return None
+    character_value = ""
+    if character:
+        c = clean_span(text, *character)
+        if c:
+            cut = APPOSITION.search(c.value)
+            character_value = c.value[:cut.start()] if cut else c.value
+    return {"actor": actor_span.value, "character": character_value.strip(" ."), "source": source,
+            "start": actor_span.start, "end": actor_span.end}
+
+
+def distribution_cast(text: str, section: Section) -> list[Row]:
+    rows: list[Row] = []
+    for block in section.blocks_of("distribution"):
+        for unit in block.units:
+            if unit.kind == "heading":
+                continue
+            line = clean_span(text, unit.start, unit.end)
+            if line is None:
+                continue
+            a, b = line.start, line.end
+            row = None
+            colon = parse_colon(text, unit.start, unit.end) if unit.kind in ("field", "pair") else None
+            in_role = IN_ROLE.search(text, a, b)
+            paren = TRAILING_PAREN.match(text[a:b])
+            if colon is not None:
+                value = colon.value
+                row = _row(text, (colon.label.start, colon.label.end), (value.start, value.end) if value else None, "distribution")
+            elif in_role:
+                row = _row(text, (a, in_role.start()), (in_role.end(), b), "distribution")
+            elif paren:
+                row = _row(text, (a + paren.start("actor"), a + paren.end("actor")),
+                           (a + paren.start("character"), a + paren.end("character")), "distribution")
+            elif len(line.value.split()) <= 6 and unit.kind != "prose":
+                row = _row(text, (a, b), None, "distribution")
+            if row:
+                rows.append(row)
+    return rows
+
+
+def prose_cast(text: str, spans: list[tuple[int, int]], is_person: IsPerson, known: set[str]) -> list[Row]:
+    """`Karim (Anas El Baz)` pairs in the given prose spans."""
+    rows: list[Row] = []
+    for start, end in spans:
+        for m in PROSE_PAIR.finditer(text, start, end):
+            character, actor = m.group("character"), m.group("actor")
+            if character.lower() in NOT_A_CHARACTER:
+                continue
+            a, b = m.span("actor")
+            if country_code(actor) is not None:
+                continue
+            if not (len(actor.split()) >= 2 or actor.casefold() in known or is_person(a, b)):
+                continue
+            row = _row(text, (a, b), m.span("character"), "synopsis")
+            if row:
+                rows.append(row)
+    return rows

@@ -1,0 +1,283 @@
+"""Fiche technique and infobox: every `Label : value` into fiche rows, then typed
+film columns, titles, credits, releases and listed actors.
+
+The fiche and the infobox repeat facts. Scalar columns take the fiche's value
+(better separated) and fall back to the infobox; credits of a role the fiche
+gives are not read again from the infobox, whose cells often run names
+together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from pipeline.extract.names import Name, looks_like_company, split_names
+from pipeline.extract.records import FilmRecord, Row
+from pipeline.extract.titles import title_forms
+from pipeline.model import Section, Span
+from pipeline.text.clean import clean_span
+from pipeline.text.fields import FieldLine, label_targets, parse_colon, parse_flat, parse_row, split_second_field
+from pipeline.values.dates import find_dates
+from pipeline.values.durations import parse_duration
+from pipeline.values.formats import parse_age_rating, parse_format
+from pipeline.values.genres import split_genres
+from pipeline.values.languages import find_languages
+from pipeline.values.money import parse_budget
+from pipeline.values.places import country_code, find_countries
+from pipeline.vocab import LabelTarget
+
+ROW_TRIM = frozenset(" \t\n\u00a0\u202f|")
+SCALAR_TEXT_COLUMNS = ("film_format", "aspect_ratio")
+NAME_LIKE = regex.compile(r"^\p{Lu}[\p{L}'’.\- ]+$")
+
+
+@dataclass
+class Entry:
+    """A label and its value lines (a value may continue on following lines)."""
+
+    label: Span
+    targets: list[tuple[str, LabelTarget]]
+    source: str  # fiche | infobox
+    values: list[Span] = field(default_factory=list)
+    raw: list[Span] = field(default_factory=list)
+
+    @property
+    def kinds(self) -> set[str]:
+        return {t.kind for _, t in self.targets}
+
+
+def _raw(text: str, start: int, end: int) -> Span | None:
+    """The value exactly as written (footnotes kept), trimmed of spaces and cell bars."""
+    while start < end and text[start] in ROW_TRIM:
+        start += 1
+    while end > start and text[end - 1] in ROW_TRIM:
+        end -= 1
+    return Span(start, end, text[start:end]) if end > start else None
+
+
+def _entry(text: str, line: FieldLine, unit_end: int, source: str) -> Entry:
+    entry = Entry(line.label, label_targets(line.label.value), source)
+    if line.value is not None:
+        entry.values.append(line.value)
+        raw = _raw(text, line.value.start, min(unit_end, _value_end(text, line, unit_end)))
+        if raw:
+            entry.raw.append(raw)
+    return entry
+
+
+def _value_end(text: str, line: FieldLine, unit_end: int) -> int:
+    if line.layout == "row":
+        bar = text.rfind("|", line.value.end if line.value else 0, unit_end)
+        return bar if bar != -1 else unit_end
+    return unit_end
+
+
+def _is_release_line(text: str, line: FieldLine | None, start: int, end: int) -> bool:
+    """`Maroc : 24 décembre 2008`, `la Norvège 18 mars 2005`: a country then a date."""
+    if line is not None:
+        return country_code(line.label.value) is not None
+    value = text[start:end]
+    return bool(find_countries(value)) and bool(find_dates(value))
+
+
+def collect_entries(text: str, section: Section) -> list[Entry]:
+    """Entries of the section's fiche and infobox blocks, in text order."""
+    entries: list[Entry] = []
+    for block in section.blocks:
+        if block.kind not in ("fiche", "infobox"):
+            continue
+        source = "infobox" if block.kind == "infobox" else "fiche"
+        for unit in block.units:
+            if unit.kind == "heading":
+                continue
+            lines: list[FieldLine] = []
+            if unit.kind in ("field", "pair"):
+                colon = parse_colon(text, unit.start, unit.end)
+                previous = entries[-1] if entries else None
+                if colon and previous and "release" in previous.kinds and (
+                    unit.kind == "pair" and _is_release_line(text, colon, unit.start, unit.end)
+                ):
+                    _continue(text, previous, unit.start, unit.end)
+                    continue
+                if colon:
+                    lines = split_second_field(text, colon)
+            elif unit.kind == "row":
+                row = parse_row(text, unit.start, unit.end)
+                lines = [row] if row else []
+            elif unit.kind == "flat":
+                flat = parse_flat(text, unit.start, unit.end)
+                lines = [flat] if flat else []
+            if lines:
+                for line in lines:
+                    entries.append(_entry(text, line, unit.end, source))
+            elif entries:
+                _continue(text, entries[-1], unit.start, unit.end)
+    return entries
+
+
+def _continue(text: str, entry: Entry, start: int, end: int) -> None:
+    value = clean_span(text, start, end, trim=ROW_TRIM | frozenset(",;"))
+    raw = _raw(text, start, end)
+    if value is not None and raw is not None:
+        entry.values.append(value)
+        entry.raw.append(raw)
+
+
+def fiche_rows(entries: list[Entry]) -> list[Row]:
+    """One fiche.csv row per value line; a label with no value keeps one empty row."""
+    rows: list[Row] = []
+    for entry in entries:
+        fields = ";".join(dict.fromkeys(t.name or t.kind for _, t in entry.targets if t.kind not in ("ignore",)))
+        if not entry.raw:
+            rows.append({"label": entry.label.value, "value": "", "field": fields, "start": entry.label.start, "end": entry.label.end})
+        for raw in entry.raw:
+            rows.append({"label": entry.label.value, "value": raw.value, "field": fields, "start": raw.start, "end": raw.end})
+    return rows
+
+
+def _credit_rows(text: str, entry: Entry, role: str, note: str) -> list[Row]:
+    rows: list[Row] = []
+    for value in entry.values:
+        for name in split_names(text, value.start, value.end):
+            rows.append(_credit(name, role, note, entry.label.value))
+    return rows
+
+
+def _credit(name: Name, role: str, label_note: str, label: str) -> Row:
+    final = name.role or role
+    if name.funder:
+        final = "funder"
+    elif final == "producer" and looks_like_company(name.span.value):
+        final = "production_company"
+    note = "; ".join(p for p in (label_note, name.note) if p)
+    return {"role": final, "name": name.span.value, "note": note, "label": label, "start": name.span.start, "end": name.span.end}
+
+
+def _unknown_label_credits(text: str, entry: Entry) -> list[Row]:
+    """A label outside the vocabulary that names people or companies -> role `other`."""
+    rows = []
+    for value in entry.values:
+        if regex.search(r"\d", value.value):
+            continue
+        for name in split_names(text, value.start, value.end):
+            if NAME_LIKE.match(name.span.value):
+                rows.append(_credit(name, "other", "", entry.label.value))
+    return rows
+
+
+def _releases(text: str, entry: Entry) -> list[Row]:
+    rows: list[Row] = []
+    label_countries = find_countries(entry.label.value)
+    for value in entry.values:
+        chunk = text[value.start:value.end]
+        for date in find_dates(chunk):
+            places = [p for p in find_countries(chunk[:date.start]) if p.end <= date.start]
+            place = places[-1] if places else None
+            note_match = regex.search(r"\(([^()]+)\)", chunk[date.end:])
+            code = place.code if place else (label_countries[0].code if label_countries else "")
+            written = place.written if place else (label_countries[0].written if label_countries else "")
+            rows.append({
+                "country_code": code,
+                "country": written,
+                "date": date.iso,
+                "note": note_match.group(1).strip() if note_match else "",
+                "start": value.start + (place.start if place else date.start),
+                "end": value.start + date.end,
+            })
+    return rows
+
+
+def apply_entries(text: str, entries: list[Entry], film: FilmRecord) -> None:
+    """Fill the film record from the fiche and infobox entries."""
+    film.fiche.extend(fiche_rows(entries))
+    fiche_roles = {t.name for e in entries if e.source == "fiche" for _, t in e.targets if t.kind == "role"}
+    fiche_release = any(e.source == "fiche" and "release" in e.kinds and e.values for e in entries)
+    ordered = [e for e in entries if e.source == "fiche"] + [e for e in entries if e.source == "infobox"]
+    for entry in ordered:
+        if not entry.targets:
+            film.credits.extend(_unknown_label_credits(text, entry))
+            continue
+        for _, target in entry.targets:
+            if target.kind == "role":
+                if entry.source == "infobox" and target.name in fiche_roles:
+                    continue
+                film.credits.extend(_credit_rows(text, entry, target.name, target.note))
+            elif target.kind == "film":
+                _film_column(text, entry, target.name, film)
+            elif target.kind == "title":
+                _titles(text, entry, target.name, film)
+            elif target.kind == "release":
+                if entry.source == "infobox" and fiche_release:
+                    continue
+                film.releases.extend(_releases(text, entry))
+            elif target.kind == "cast":
+                for value in entry.values:
+                    for name in split_names(text, value.start, value.end):
+                        film.cast.append({"actor": name.span.value, "character": "", "source": "distribution",
+                                          "start": name.span.start, "end": name.span.end})
+
+
+def _set(film: FilmRecord, column: str, value: object) -> None:
+    if value not in (None, "", []) and film.columns.get(column) in (None, "", []):
+        film.columns[column] = value
+
+
+def _extend(film: FilmRecord, column: str, items: list[str]) -> None:
+    current: list[str] = list(film.columns.get(column) or [])
+    for item in items:
+        if item and item.casefold() not in {c.casefold() for c in current}:
+            current.append(item)
+    if current:
+        film.columns[column] = current
+
+
+def _film_column(text: str, entry: Entry, column: str, film: FilmRecord) -> None:
+    joined = [(v, text[v.start:v.end]) for v in entry.values]
+    if column == "countries":
+        _extend(film, "countries", [p.code for _, chunk in joined for p in find_countries(chunk)])
+    elif column == "languages":
+        _extend(film, "languages", [lang.code for _, chunk in joined for lang in find_languages(chunk)])
+    elif column == "genres":
+        _extend(film, "genres", [g.name for _, chunk in joined for g in split_genres(chunk)])
+    elif column == "filming_locations":
+        _extend(film, "filming_locations", [n.span.value for v, _ in joined for n in split_names(text, v.start, v.end)])
+    elif column == "duration_min":
+        for _, chunk in joined:
+            duration = parse_duration(chunk)
+            if duration:
+                _set(film, "duration_min", duration.minutes)
+                break
+    elif column == "budget":
+        for _, chunk in joined:
+            budget = parse_budget(chunk)
+            if budget:
+                _set(film, "budget_low", budget.low)
+                _set(film, "budget_high", budget.high)
+                _set(film, "budget_currency", budget.currency)
+                break
+    elif column == "format":
+        for _, chunk in joined:
+            fmt = parse_format(chunk)
+            _extend(film, "color", list(fmt.colors))
+            _set(film, "film_format", fmt.gauge)
+            _set(film, "aspect_ratio", fmt.aspect_ratio)
+    elif column == "age_rating":
+        for _, chunk in joined:
+            rating = parse_age_rating(chunk)
+            if rating is not None:
+                _set(film, "age_rating", rating[0])
+                break
+
+
+def _titles(text: str, entry: Entry, lang: str, film: FilmRecord) -> None:
+    label = entry.label.value.lower()
+    for value in entry.values:
+        forms = title_forms(text, value.start, value.end, lang)
+        for k, form in enumerate(forms):
+            film.titles.append({"title": form.span.value, "lang": form.lang, "start": form.span.start, "end": form.span.end})
+            if k == 0 and "original" in label:
+                _set(film, "original_title", form.span.value)
+            if k == 0:
+                film.fiche_titles.append(form.span)

@@ -1,0 +1,73 @@
+"""The opening sentence of a film article: titles, director, screenwriter,
+year, countries from demonyms and the actors it names.
+
+`Casanegra (en arabe : ...) est un film marocain de X, sorti en 2008.`
+`Le Regard (...) est un film maroco-norvégien écrit et réalisé par X sorti en 2005.`
+"""
+
+from __future__ import annotations
+
+import regex
+
+from pipeline.extract.people_names import PERSON_LIST, PERSON_RE
+from pipeline.extract.records import FilmRecord, Row
+from pipeline.extract.titles import script_lang, title_forms
+from pipeline.model import Section
+from pipeline.text.clean import clean_span
+from pipeline.values.dates import find_dates
+from pipeline.values.places import find_demonyms
+
+WRITTEN_AND_DIRECTED = regex.compile(rf"\bécrit\s+et\s+réalisé\s+par\s+{PERSON_LIST}")
+DIRECTED = regex.compile(rf"\b(?:réalisée?|mis\s+en\s+scène|dirigée?)\s+par\s+{PERSON_LIST}")
+FILM_OF = regex.compile(rf"\b(?:film|téléfilm|documentaire|long[- ]métrage|court[- ]métrage)(?:\s+\p{{Ll}}[\p{{Ll}}-]*){{0,3}}\s+(?:de|d['’])\s*{PERSON_LIST}")
+WRITTEN = regex.compile(rf"\b(?:scénario\s+(?:du\s+film\s+)?(?:est\s+)?(?:signé|écrit)\s+par|sur\s+un\s+scénario\s+de)\s+{PERSON_LIST}")
+RELEASED = regex.compile(r"\b(?:sortie?s?|diffusée?s?|présentée?s?|réalisée?)\s+(?:en|le|les|à partir du|au)\s+(?P<when>[^,.;()]{1,40})")
+WITH = regex.compile(rf"\bavec\s+{PERSON_LIST}")
+
+
+def _names(match: regex.Match[str]) -> list[tuple[int, int, str]]:
+    a, b = match.span("names")
+    found = []
+    for m in PERSON_RE.finditer(match.string, a, b):
+        span = clean_span(match.string, m.start(), m.end())
+        if span:
+            found.append((span.start, span.end, span.value))
+    return found
+
+
+def _credit(role: str, start: int, end: int, name: str) -> Row:
+    return {"role": role, "name": name, "note": "", "label": "", "start": start, "end": end}
+
+
+def apply_intro(text: str, section: Section, film: FilmRecord, paren: tuple[int, int] | None) -> None:
+    """Fill titles, credits, year and demonym countries from the opening sentence."""
+    if section.title is None or section.intro_end is None:
+        return
+    title = section.title
+    film.title, film.title_start = title.value, title.start
+    film.titles.append({"title": title.value, "lang": script_lang(title.value), "start": title.start, "end": title.end})
+    if paren:
+        for form in title_forms(text, paren[0], paren[1]):
+            film.titles.append({"title": form.span.value, "lang": form.lang, "start": form.span.start, "end": form.span.end})
+    body_start = paren[1] + 1 if paren else title.end
+    sentence = (body_start, section.intro_end)
+    for pattern, roles in ((WRITTEN_AND_DIRECTED, ("director", "screenwriter")), (DIRECTED, ("director",)),
+                           (FILM_OF, ("director",)), (WRITTEN, ("screenwriter",))):
+        for m in pattern.finditer(text, *sentence):
+            for start, end, name in _names(m):
+                for role in roles:
+                    film.credits.append(_credit(role, start, end, name))
+    released = RELEASED.search(text, *sentence)
+    if released:
+        dates = find_dates(released.group("when"))
+        if dates:
+            film.columns.setdefault("year", int(dates[0].iso[:4]))
+    demonyms = find_demonyms(text[sentence[0]:sentence[1]])
+    if demonyms:
+        codes: list[str] = []
+        for group, _, _ in demonyms[:1]:
+            codes.extend(c for c in group if c not in codes)
+        film.intro_countries = codes
+    for m in WITH.finditer(text, *sentence):
+        for start, end, name in _names(m):
+            film.cast.append({"actor": name, "character": "", "source": "intro", "start": start, "end": end})

@@ -1,0 +1,155 @@
+"""Split a credit value into one name per row, with notes and sub-roles.
+
+`Ali Kettani et Dino Sebti (producteurs exécutifs), Azziz Nadifi (coproducteur)`
+gives three names; the parenthesised sub-role decides their role. Other
+parentheses and `Name: scope` tails are qualifiers kept in `note`
+(affiliations, aliases, countries, scopes). `avec une avance sur recettes du X`
+and `avec le soutien de X` name funders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline.model import Span
+from pipeline.text.clean import clean_span
+from pipeline.text.fields import label_targets
+from pipeline.vocab import _lines
+
+STRONG_SEP = regex.compile(r"\s*;\s*|\n+")
+GROUP_SEP = regex.compile(r"\s*,\s*|\s+[–—-]\s+|\s*/\s*")
+NAME_SEP = regex.compile(r"\s+et\s+|\s*&\s*")
+PAREN = regex.compile(r"\s*\(([^()]*)\)")
+SCOPE = regex.compile(r"\s*:\s*(?=\S)")
+FUNDING = regex.compile(
+    r"\b(?:avec\s+)?(?:(?:une|l['’])\s+)?(?P<what>avance\s+sur\s+recettes|(?:le\s+)?soutien|(?:la\s+)?participation|(?:l['’])?aide)"
+    r"\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*",
+    regex.IGNORECASE,
+)
+LATE = regex.compile(r"^(?:Feu|feu)\s+")
+TRAILING_NOTE_NUMBER = regex.compile(r"\s+\d{1,3}$")
+INVERTED_ARTICLE = frozenset({"les", "la", "le", "l'"})
+ROLE_KINDS = frozenset({"role"})
+
+
+@dataclass(frozen=True)
+class Name:
+    """One person or organisation named in a value."""
+
+    span: Span
+    note: str = ""
+    role: str = ""  # a sub-role from a parenthesis, overriding the label's role
+    funder: bool = False
+
+
+@cache
+def company_words() -> frozenset[str]:
+    return frozenset(_lines("company_words.txt"))
+
+
+def looks_like_company(name: str) -> bool:
+    words = regex.findall(r"[\p{L}\d]+", name)
+    if any(w.lower() in company_words() for w in words):
+        return True
+    letters = [w for w in words if w.isalpha()]
+    return bool(letters) and all(w.isupper() and len(w) >= 2 for w in letters)
+
+
+def looks_like_person(name: str) -> bool:
+    words = name.split()
+    return 1 <= len(words) <= 5 and not looks_like_company(name) and words[0][:1].isupper()
+
+
+def _sub_role(note: str) -> str:
+    targets = label_targets(note)
+    return targets[0][1].name if len(targets) == 1 and targets[0][1].kind in ROLE_KINDS else ""
+
+
+def _protected_split(text: str, start: int, end: int, pattern: regex.Pattern[str]) -> list[tuple[int, int]]:
+    """Split text[start:end] on pattern, never inside parentheses."""
+    pieces: list[tuple[int, int]] = []
+    depth = 0
+    pos = start
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = pattern.match(text, i, end)
+            if m and m.end() > i:
+                pieces.append((pos, i))
+                pos = i = m.end()
+                continue
+        i += 1
+    pieces.append((pos, end))
+    return [(a, b) for a, b in pieces if text[a:b].strip()]
+
+
+def _person_span(text: str, a: int, b: int) -> Span | None:
+    span = clean_span(text, a, b)
+    if span is None:
+        return None
+    late = LATE.match(span.value)
+    if late:
+        span = clean_span(text, span.start + late.end(), span.end)
+    if span is not None:
+        number = TRAILING_NOTE_NUMBER.search(span.value)
+        if number and not looks_like_company(span.value):
+            span = clean_span(text, span.start, span.end - len(number.group()))
+    return span
+
+
+def split_names(text: str, start: int, end: int) -> list[Name]:
+    """Names in text[start:end], in text order."""
+    names: list[Name] = []
+    for sa, sb in _protected_split(text, start, end, STRONG_SEP):
+        scope = ""
+        sm = SCOPE.search(text, sa, sb)
+        if sm:
+            scope = regex.sub(r"\s+", " ", text[sm.end():sb]).strip(" .")
+            sb = sm.start()
+        for ga, gb in _protected_split(text, sa, sb, GROUP_SEP):
+            names.extend(_group_names(text, ga, gb, scope))
+    return names
+
+
+def _group_names(text: str, ga: int, gb: int, scope: str) -> list[Name]:
+    """Names of one comma-separated group: `A et B (sub-role)`, `avec le soutien de X`."""
+    names: list[Name] = []
+    note = ""
+    funder = False
+    fund = FUNDING.search(text, ga, gb)
+    if fund:
+        if text[ga:fund.start()].strip(" ,"):
+            names.extend(_group_names(text, ga, fund.start(), scope))
+        ga, funder = fund.end(), True
+        note = regex.sub(r"\s+", " ", fund.group("what").lower()).removeprefix("le ").removeprefix("la ")
+    group_note, group_role = "", ""
+    parens = list(PAREN.finditer(text, ga, gb))
+    while parens and not text[parens[-1].end():gb].strip(" ."):
+        inner = parens[-1].group(1).strip()
+        role = _sub_role(inner)
+        if role:
+            group_role = role
+        elif inner.lower() not in INVERTED_ARTICLE:
+            group_note = inner if not group_note else f"{inner}; {group_note}"
+        gb = parens[-1].start()
+        parens.pop()
+    pieces = _protected_split(text, ga, gb, NAME_SEP)
+    for k, (a, b) in enumerate(pieces):
+        inner_notes = list(PAREN.finditer(text, a, b))
+        own_note = "; ".join(m.group(1).strip() for m in inner_notes if not _sub_role(m.group(1)))
+        own_role = next((_sub_role(m.group(1)) for m in inner_notes if _sub_role(m.group(1))), "")
+        span = _person_span(text, a, inner_notes[0].start() if inner_notes else b)
+        if span is None:
+            continue
+        last = k == len(pieces) - 1
+        parts = [p for p in (note, own_note, group_note if (last or group_role) else "", scope) if p]
+        names.append(Name(span, "; ".join(dict.fromkeys(parts)), own_role or group_role, funder))
+    return names

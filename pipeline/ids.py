@@ -1,0 +1,28 @@
+"""Stable ASCII identifiers for films and people."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+
+def slugify(value: str) -> str:
+    """`Le Vent des Aurès` -> `le-vent-des-aures`; empty when nothing Latin is left."""
+    ascii_text = unicodedata.normalize("NFKD", value.replace("’", "'")).encode("ascii", "ignore").decode()
+    return regex.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+class IdAllocator:
+    """Hands out ids unique within a run: `casanegra-2008`, then `casanegra-2008-2`."""
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+
+    def allocate(self, base: str) -> str:
+        candidate, n = base, 1
+        while candidate in self._used:
+            n += 1
+            candidate = f"{base}-{n}"
+        self._used.add(candidate)
+        return candidate

@@ -1,0 +1,107 @@
+"""Turn document results into the contract's nine tables.
+
+Ids are given here, over the whole run in doc_id order, so they do not depend
+on how documents were spread over workers. Duplicates are merged by the
+contract's rules and rows are sorted so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pipeline.extract.records import DocResult, FilmRecord, Row
+from pipeline.ids import IdAllocator, slugify
+from pipeline.schema import LIST_COLUMNS, TABLES
+
+CAST_PRIORITY = {"distribution": 0, "synopsis": 1, "intro": 2, "award": 3}
+Tables = dict[str, list[Row]]
+
+
+def _key(value: object) -> str:
+    return " ".join(str(value).casefold().replace("’", "'").split())
+
+
+def _cell(column: str, value: object) -> object:
+    if value is None:
+        return ""
+    if column in LIST_COLUMNS and isinstance(value, (list, tuple)):
+        return ";".join(str(v) for v in value)
+    return value
+
+
+def _film_id(film: FilmRecord, doc_id: str, index: int, ids: IdAllocator) -> str:
+    slug = slugify(film.title) or slugify(f"{doc_id}-film-{index}")
+    year = film.columns.get("year")
+    return ids.allocate(f"{slug}-{year}" if year else slug)
+
+
+def _dedupe(rows: list[Row], key) -> list[Row]:
+    seen: set = set()
+    kept = []
+    for row in rows:
+        k = key(row)
+        if k not in seen:
+            seen.add(k)
+            kept.append(row)
+    return kept
+
+
+def _credits(film: FilmRecord) -> list[Row]:
+    ordered = sorted(film.credits, key=lambda r: 0 if r.get("label") else 1)
+    return _dedupe(ordered, lambda r: (r["role"], _key(r["name"])))
+
+
+def _cast(film: FilmRecord) -> list[Row]:
+    ordered = sorted(film.cast, key=lambda r: CAST_PRIORITY[str(r["source"])])
+    rows = _dedupe(ordered, lambda r: (_key(r["actor"]), _key(r["character"])))
+    with_character = {_key(r["actor"]) for r in rows if r["character"]}
+    non_award = {_key(r["actor"]) for r in rows if r["source"] != "award"}
+    return [
+        r for r in rows
+        if (r["character"] or _key(r["actor"]) not in with_character)
+        and (r["source"] != "award" or _key(r["actor"]) not in non_award or r["character"])
+    ]
+
+
+def build_tables(results: Iterable[DocResult]) -> Tables:
+    tables: Tables = {name: [] for name in TABLES}
+    ids = IdAllocator()
+    for result in sorted(results, key=lambda r: r.doc_id):
+        doc_id = result.doc_id
+        entities: dict[int, tuple[str, str]] = {}
+        for index, film in enumerate(result.films, 1):
+            film_id = _film_id(film, doc_id, index, ids)
+            entities[film.section.start] = (film_id, film.title)
+            row = {"film_id": film_id, "doc_id": doc_id, "title": film.title, **film.columns, "_start": film.section.start}
+            tables["films"].append(row)
+            tables["titles"].extend({"film_id": film_id, **r} for r in _dedupe(film.titles, lambda r: _key(r["title"])))
+            tables["credits"].extend({"film_id": film_id, **r} for r in _credits(film))
+            tables["cast"].extend({"film_id": film_id, **r} for r in _cast(film))
+            tables["awards"].extend({"film_id": film_id, **r} for r in _dedupe(film.awards, lambda r: (_key(r["event"]), r["year"], _key(r["category"]), _key(r["recipient"]), r["outcome"])))
+            tables["releases"].extend({"film_id": film_id, **r} for r in _dedupe(film.releases, lambda r: (r["country_code"], r["date"])))
+            tables["fiche"].extend({"film_id": film_id, **r} for r in film.fiche)
+        for person in result.people:
+            person_id = ids.allocate(slugify(str(person.row["name"])) or "person")
+            entities[person.section.start] = (person_id, str(person.row["name"]))
+            tables["people"].append({"person_id": person_id, "doc_id": doc_id, **person.row})
+        sections = sorted([(f.section, "film") for f in result.films] + [(p.section, "person") for p in result.people], key=lambda s: s[0].start)
+        for number, (section, kind) in enumerate(sections, 1):
+            entity_id, title = entities[section.start]
+            tables["sections"].append({"doc_id": doc_id, "section": number, "kind": kind, "entity_id": entity_id,
+                                       "title": title, "start": section.start, "end": section.end})
+    doc_of = {str(r["film_id"]): (str(r["doc_id"]), int(r.pop("_start"))) for r in tables["films"]}
+    return {name: normalise(name, rows, doc_of) for name, rows in tables.items()}
+
+
+def normalise(name: str, rows: list[Row], doc_of: dict[str, tuple[str, int]]) -> list[Row]:
+    """Rows restricted to the table's columns, cells rendered, sorted by doc_id, start, then the rest."""
+    columns = TABLES[name]
+    rendered = [{c: _cell(c, row.get(c)) for c in columns} for row in rows]
+
+    def key(row: Row) -> tuple:
+        doc_id, film_start = doc_of.get(str(row.get("film_id", "")), ("", 0))
+        doc_id = str(row.get("doc_id", doc_id))
+        start = row.get("start", film_start)
+        return (doc_id, start if isinstance(start, int) else 0, *(str(row[c]) for c in columns))
+
+    return sorted(rendered, key=key)
