@@ -103,10 +103,9 @@ def parse_colon(text: str, start: int, end: int) -> FieldLine | None:
 
 def parse_row(text: str, start: int, end: int) -> FieldLine | None:
     """`| Label | value |`, `Label | value |` or `Label |` (value on the next line)."""
-    line = text[start:end]
-    if "|" not in line:
-        return None
     pos = _content_start(text, start, end)
+    if "|" not in text[pos:end]:
+        return None
     cells = [(m.start(), m.end()) for m in CELL.finditer(text, pos, end) if m.group().strip()]
     if not cells:
         return None

@@ -93,7 +93,7 @@ def classify(text: str, start: int, end: int) -> Unit:
         return Unit(start, end, "heading", kind)
     if parse_row(text, start, end):
         return Unit(start, end, "row")
-    if raw.rstrip().endswith("|"):
+    if raw.rstrip().endswith("|") and not EDIT_LINK.search(raw):
         return Unit(start, end, "item")
     field = parse_colon(text, start, end)
     if field:

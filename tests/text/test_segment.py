@@ -1,0 +1,67 @@
+from pipeline.model import Document
+from pipeline.text.segment import segment
+
+GLUED = (
+    "Samir Alaoui, né le 2 mai 1960 à Fès, est un réalisateur marocain. Il vit à Rabat."
+    "Le Puits (البئر) est un film marocain de Samir Alaoui, sorti en 2001.\n"
+    "fiche technique\n"
+    "Titre original : Le Puits\n"
+    "Réalisation : Samir Alaoui\n"
+    "Date de sortie :\n"
+    "Maroc 3 mai 2001Youssef est un ancien boxeur qui rentre dans son village après vingt ans.\n"
+    "\n"
+    "Fiche technique\n"
+    "Titre : LE RETOUR\n"
+    "Réalisation : Samir Alaoui\n"
+    "Récompenses\n"
+    "Festival du film de Fès 2004 :\n"
+    "Prix du jury\n"
+)
+
+
+def test_glued_articles_become_sections() -> None:
+    doc = Document("d", GLUED)
+    sections = segment(doc)
+    assert [(s.kind, s.title.value if s.title else None) for s in sections] == [
+        ("person", "Samir Alaoui"),
+        ("film", "Le Puits"),
+        ("film", None),
+    ]
+    third = sections[2]
+    assert GLUED[third.start:].startswith("Youssef est un ancien boxeur")
+    assert [b.kind for b in third.blocks] == ["synopsis", "fiche", "awards"]
+    assert sections[1].end == third.start
+
+
+def test_headings_glued_and_edit_links() -> None:
+    text = (
+        "Le Fleuve est un film malien sorti en 1990.\n"
+        "Synopsis[modifier | modifier le code]Un pêcheur part sur le fleuve chercher son frère disparu depuis des années.\n"
+        "Fiche technique\n"
+        "[modifier | modifier le code]- Réalisation : Awa Traoré\n"
+        "Distribution\n"
+        "- Issa Koné : le pêcheur\n"
+    )
+    (section,) = segment(Document("d", text))
+    kinds = [b.kind for b in section.blocks]
+    assert kinds == ["intro", "synopsis", "fiche", "distribution"]
+
+
+def test_infobox_rows_before_intro_belong_to_the_film() -> None:
+    text = (
+        "Le Fleuve\n"
+        "| Réalisation | Awa Traoré |\n"
+        "---|---|\n"
+        "Musique |\n"
+        "Salif Keïta |\n"
+        "Pour plus de détails, voir Fiche technique et Distribution.\n"
+        "Le Fleuve est un film malien sorti en 1990.\n"
+    )
+    (section,) = segment(Document("d", text))
+    assert section.start == 0
+    infobox = section.blocks_of("infobox")
+    assert infobox and [u.kind for u in infobox[0].units] == ["row", "row", "item"]
+
+
+def test_no_article_no_section() -> None:
+    assert segment(Document("d", "Une simple phrase sans film ni personne.")) == []
