@@ -343,6 +343,23 @@ def _check_film_duplicates(check: _Checker, raw: Any, film: dict[str, Any], path
         releases.add((release.get("country_code"), release.get("date")), [*path, "releases", j], "release")
 
 
+def _check_sections(check: _Checker, raw: Any, doc: dict[str, Any]) -> None:
+    """Sections and the films/people they describe must name each other, or the tables disagree."""
+    entities = {("film", norm(f.get("title"))) for f in doc.get("films", [])}
+    entities |= {("person", norm(p.get("name"))) for p in doc.get("people", [])}
+    sections = {(s.get("kind"), norm(s.get("title"))) for s in doc.get("sections", [])}
+    for i, section in enumerate(doc.get("sections", [])):
+        if section.get("title") and (section.get("kind"), norm(section.get("title"))) not in entities:
+            what = "films[].title" if section.get("kind") == "film" else "people[].name"
+            check.fail(f"sections[{i}]", _find_line(raw, ["sections", i]),
+                       f"{section.get('kind')} section {section.get('title')!r} has no entry with that {what}")
+    for table, kind, key in (("films", "film", "title"), ("people", "person", "name")):
+        for i, entry in enumerate(doc.get(table, [])):
+            if entry.get(key) and (kind, norm(entry.get(key))) not in sections:
+                check.fail(f"{table}[{i}].{key}", _find_line(raw, [table, i, key]),
+                           f"{entry.get(key)!r} has no {kind} section with that title")
+
+
 def expected_doc_id(path: Path, root: Path | None = None) -> str:
     """The doc_id a gold file must declare: its path under the gold folder, without suffix."""
     relative = path.relative_to(root) if root is not None else Path(path.name)
@@ -369,6 +386,7 @@ def load_gold(path: Path, root: Path | None = None) -> GoldDocument:
         check.fail("doc_id", _find_line(raw, ["doc_id"]),
                    f"doc_id {doc['doc_id']!r} does not match the file name (expected {expected!r})")
     _check_duplicates(check, raw, doc)
+    _check_sections(check, raw, doc)
     if check.problems:
         raise GoldError(check.problems)
     return GoldDocument(

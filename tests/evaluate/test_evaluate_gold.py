@@ -70,6 +70,10 @@ BAD_CASES = {
                                  "doc_id", "does not match the file name (expected 'doc')"),
     "scalar where a list is due": (GOLD.replace("genres: [drame]", "genres: drame"),
                                    "films[0].genres", "expected a list"),
+    "film without section": (GOLD.replace("  - {kind: film, title: La Nuit blanche}\n", ""),
+                             "films[0].title", "'La Nuit blanche' has no film section"),
+    "section without person": (GOLD.replace("{kind: person, title: Léa Marchand}", "{kind: person, title: Léa}"),
+                               "sections[0]", "person section 'Léa' has no entry with that people[].name"),
     "unknown section kind": (GOLD.replace("kind: person", "kind: personne"),
                              "sections[0].kind", "unknown section kind 'personne'"),
 }
