@@ -1,0 +1,59 @@
+"""Genre lists (`film noir et drame`, `Guerre Drame`) split into lower-case genre names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline.values.lexicon import WORD_END, WORD_START, alternation, data_lines, fold
+
+_SEPARATOR = regex.compile(r"\s*(?:[,;/|\n•·]|\s[-–—]\s|\bet\b|\bou\b)\s*", regex.IGNORECASE)
+# Footnote calls and punctuation around an item: not part of the genre.
+_LEAD = regex.compile(r"[\s\W\d_]*")
+_TRAIL = regex.compile(r"(?:\[[^\]]*\]|[\s\W\d_])*$")
+
+
+@dataclass(frozen=True)
+class Genre:
+    """A genre name, lower case as written, and the span it was read from."""
+
+    name: str
+    start: int
+    end: int
+
+
+@cache
+def _pattern() -> regex.Pattern[str]:
+    return regex.compile(rf"{WORD_START}(?:{alternation(data_lines('genres.txt'))}){WORD_END}", regex.IGNORECASE)
+
+
+def _genre(text: str, start: int, end: int) -> Genre | None:
+    """The item text[start:end] without the footnotes and punctuation around it."""
+    first = _LEAD.match(text, start, end).end()
+    last = _TRAIL.search(text, first, end).start()
+    if first >= last:
+        return None
+    return Genre(" ".join(text[first:last].lower().split()), first, last)
+
+
+def split_genres(text: str) -> list[Genre]:
+    """The genres of a genre list, in text order.
+
+    Known genres are found even with no separator between them (`Guerre Drame`);
+    an item made of other words is kept whole as written (`drame rural`).
+    """
+    folded = fold(text)
+    known = list(_pattern().finditer(folded))
+    cuts = [m for m in _SEPARATOR.finditer(folded) if not any(k.start() < m.end() and m.start() < k.end() for k in known)]
+    bounds = [0, *[edge for cut in cuts for edge in (cut.start(), cut.end())], len(folded)]
+    genres: list[Genre] = []
+    for start, end in zip(bounds[::2], bounds[1::2]):
+        inside = [k for k in known if start <= k.start() and k.end() <= end]
+        rest = _pattern().sub("", folded[start:end])
+        if inside and not regex.search(r"\p{L}", rest):
+            genres.extend(Genre(" ".join(k.group().lower().split()), k.start(), k.end()) for k in inside)
+        elif (genre := _genre(folded, start, end)) is not None:
+            genres.append(genre)
+    return genres

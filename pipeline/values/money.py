@@ -1,0 +1,127 @@
+"""Budgets: an amount or a range of amounts with its ISO 4217 currency."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline.values.lexicon import alternation, data_rows, fold, fold_key, is_acronym
+
+_MULTIPLIERS = {"milliard": 10**9, "md": 10**9, "million": 10**6, "m": 10**6, "mille": 10**3, "k": 10**3}
+_NUMBER = (
+    r"(?P<grouped>\d{1,3}(?P<sep>[ .,])\d{3}(?:(?P=sep)\d{3})*(?:(?!(?P=sep))[.,]\d+)?)"
+    r"|(?P<plain>\d+(?:[.,]\d+)?)"
+)
+_MULTIPLIER = r"(?P<mult>milliards?|millions?|mille|(?-i:Mds?|M|k)(?![\p{L}]))"
+# What ties two amounts into a range; `et` only after `entre`.
+_RANGE_LINK = regex.compile(r"\s*(?:à|a|-|–|—|et)\s*", regex.IGNORECASE)
+# A conversion of the budget into another currency, not the budget itself.
+_CONVERSION_BEFORE = regex.compile(
+    r"(?:\bsoit\s*(?:environ\s*|près\s+de\s*|approximativement\s*)?|\(\s*(?:soit|environ|env\.|≈|~)[^()]*)$",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Budget:
+    """An amount range in currency units (`low == high` for one amount) and its source span.
+
+    `currency` is empty when the text names none.
+    """
+
+    low: int
+    high: int
+    currency: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Amount:
+    value: float
+    factor: int
+    currency: str
+    start: int
+    end: int
+
+
+@cache
+def _currencies() -> dict[str, str]:
+    return {fold_key(word): code for word, code in data_rows("currencies.tsv")}
+
+
+@cache
+def _pattern() -> regex.Pattern[str]:
+    words = [word for word, _ in data_rows("currencies.tsv")]
+    after = alternation(words)
+    before = alternation(w for w in words if is_acronym(w) or not any(c.isalpha() for c in w))
+    return regex.compile(
+        rf"(?<![\p{{L}}\d])(?:(?P<cur_before>{before})\s*)?(?:{_NUMBER})"
+        rf"(?:\s*{_MULTIPLIER})?"
+        rf"(?:\s*(?:de\s+|d'\s*)?(?P<cur_after>{after})(?![\p{{L}}]))?",
+        regex.IGNORECASE,
+    )
+
+
+def _number(match: regex.Match[str], has_multiplier: bool) -> float:
+    """The number read with French or English separators: grouped thousands are thousands
+    unless a multiplier follows a single `,`/`.` group (`1,500 million` is 1.5 million)."""
+    if match.group("plain"):
+        return float(match["plain"].replace(",", "."))
+    grouped, sep = match["grouped"], match["sep"]
+    if has_multiplier and sep in ",." and grouped.count(sep) == 1:
+        return float(grouped.replace(sep, "."))
+    digits = grouped.replace(sep, "")
+    return float(digits.replace(",", "."))
+
+
+def _amounts(text: str) -> list[_Amount]:
+    amounts: list[_Amount] = []
+    for match in _pattern().finditer(text):
+        mult = match.group("mult")
+        factor = _MULTIPLIERS[fold_key(mult).rstrip("s")] if mult else 1
+        currency_word = match.group("cur_before") or match.group("cur_after")
+        currency = _currencies()[fold_key(currency_word)] if currency_word else ""
+        amounts.append(_Amount(_number(match, mult is not None), factor, currency, match.start(), match.end()))
+    return amounts
+
+
+def _is_conversion(text: str, amount: _Amount) -> bool:
+    return _CONVERSION_BEFORE.search(text, 0, amount.start) is not None
+
+
+def _links_range(text: str, first: _Amount, second: _Amount) -> bool:
+    link = _RANGE_LINK.fullmatch(text, first.end, second.start)
+    if link is None:
+        return False
+    if link.group().strip().lower() == "et":
+        return regex.search(r"\bentre\s*$", text[: first.start], regex.IGNORECASE) is not None
+    return True
+
+
+def parse_budget(text: str) -> Budget | None:
+    """The first budget in `text`: an amount or range with a currency or a multiplier
+    (`entre 10 et 11 millions de dirhams`), skipping conversions (`soit €1,200,000`)."""
+    folded = fold(text)
+    amounts = [a for a in _amounts(folded) if not _is_conversion(folded, a)]
+    index = 0
+    while index < len(amounts):
+        first = amounts[index]
+        last = first
+        if index + 1 < len(amounts) and _links_range(folded, first, amounts[index + 1]):
+            last = amounts[index + 1]
+        currency = first.currency or last.currency
+        if currency or first.factor > 1 or last.factor > 1:
+            low, high = _scaled(first, last), _scaled(last, first)
+            return Budget(round(min(low, high)), round(max(low, high)), currency, first.start, last.end)
+        index += 1
+    return None
+
+
+def _scaled(amount: _Amount, other: _Amount) -> float:
+    """An amount of a range, taking the multiplier written only on the other end
+    (`entre 10 et 11 millions`)."""
+    factor = amount.factor if amount.factor > 1 else other.factor
+    return amount.value * factor
