@@ -90,7 +90,7 @@ def collect_entries(text: str, section: Section) -> list[Entry]:
             continue
         source = "infobox" if block.kind == "infobox" else "fiche"
         for unit in block.units:
-            if unit.kind == "heading":
+            if unit.kind in ("heading", "prose"):
                 continue
             lines: list[FieldLine] = []
             if unit.kind in ("field", "pair"):

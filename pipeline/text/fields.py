@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from pipeline.model import Span
-from pipeline.text.clean import BULLET, EDIT_LINK, clean_span
+from pipeline.text.clean import BULLET_HERE, EDIT_LINK, clean_span
 from pipeline.vocab import LabelTarget, labels, norm_label
 
 MAX_LABEL_WORDS = 6
@@ -65,7 +65,7 @@ def _content_start(text: str, start: int, end: int) -> int:
     """Skip leading bullets, edit links and spaces of a line."""
     pos = start
     while pos < end:
-        m = EDIT_LINK.match(text, pos, end) or BULLET.match(text, pos, end)
+        m = EDIT_LINK.match(text, pos, end) or BULLET_HERE.match(text, pos, end)
         if m and m.end() > pos:
             pos = m.end()
             continue

@@ -151,7 +151,10 @@ def _blocks(text: str, units: list[Unit], first_kind: str) -> list[Block]:
                 continue
             add(mode if mode not in ("fiche", "infobox") else "other", unit)
             continue
-        # prose
+        # prose: a note right under a fiche heading stays in the fiche
+        if mode == "fiche" and blocks and blocks[-1].kind == "fiche" and all(u.kind in ("heading", "prose") for u in blocks[-1].units):
+            blocks[-1].units.append(unit)
+            continue
         if mode in ("fiche", "infobox"):
             mode = "synopsis"
         add(mode, unit)
@@ -169,7 +172,7 @@ def _split_on_second_fiche(text: str, section: Section) -> list[Section]:
         return [section]
     seen_fiche = False
     for i, block in enumerate(section.blocks):
-        if block.kind != "fiche":
+        if block.kind != "fiche" or not any(u.kind in ("field", "pair") for u in block.units):
             continue
         if not seen_fiche:
             seen_fiche = True
