@@ -19,11 +19,12 @@ from pathlib import Path
 from pipeline.extract.document import extract_document
 from pipeline.extract.records import DocResult
 from pipeline.io.read import InputError, Source, discover, read
-from pipeline.io.write import write_tables
+from pipeline.io.write import TableSink
 from pipeline.model import Problem
 from pipeline.ner import DEFAULT_MODEL, PersonTagger
 from pipeline.schema import PROBLEMS_COLUMNS, TABLES
-from pipeline.tables import build_tables
+from pipeline.ids import IdAllocator
+from pipeline.tables import document_tables
 
 
 @dataclass
@@ -88,29 +89,53 @@ def _progress(iterable: Iterator[DocResult], total: int, quiet: bool) -> Iterato
     return tqdm(iterable, total=total, unit="doc", file=sys.stderr)
 
 
+def _unique_doc_ids(sources: list[Source]) -> tuple[list[Source], list[Problem]]:
+    """Sources in doc_id order; a second file with an already used doc_id is refused."""
+    kept: dict[str, Source] = {}
+    problems = []
+    for source in sources:
+        if source.doc_id in kept:
+            problems.append(Problem(source.doc_id, "error", "read",
+                                    f"doc_id already used by {kept[source.doc_id].path}; {source.path} skipped"))
+        else:
+            kept[source.doc_id] = source
+    return [kept[k] for k in sorted(kept)], problems
+
+
+def _report(problem: Problem, quiet: bool) -> None:
+    if quiet and problem.severity != "error":
+        return
+    where = f" at {problem.start}-{problem.end}" if problem.start is not None else ""
+    print(f"{problem.severity}: {problem.doc_id}: {problem.stage}: {problem.message}{where}", file=sys.stderr)
+
+
 def run(inputs: Sequence[str | Path], out: Path, *, jobs: int | None = None, ner: bool = True,
         model: str = DEFAULT_MODEL, quiet: bool = False, debug: bool = False) -> RunSummary:
-    """Extract every input document into the tables under `out`."""
+    """Extract every input document into the tables under `out`.
+
+    Documents are processed in doc_id order and their rows streamed to
+    temporary files; the tables replace the previous ones only at the end.
+    """
     started = time.perf_counter()
-    sources = list(discover(inputs))
+    sources, problems = _unique_doc_ids(list(discover(inputs)))
     jobs = jobs or os.cpu_count() or 1
-    results: list[DocResult] = []
-    for result in _progress(_results(sources, jobs, model if ner else None, debug), len(sources), quiet):
-        for problem in result.problems:
-            if not quiet or problem.severity == "error":
-                where = f" at {problem.start}-{problem.end}" if problem.start is not None else ""
-                print(f"{problem.severity}: {problem.doc_id}: {problem.stage}: {problem.message}{where}", file=sys.stderr)
-        results.append(result)
-    tables = build_tables(results)
-    problems = sorted(
-        ({c: getattr(p, c) for c in PROBLEMS_COLUMNS} for r in results for p in r.problems),
-        key=lambda p: (p["doc_id"], p["start"] if p["start"] is not None else -1, p["stage"], p["message"]),
-    )
-    write_tables(out, {**{name: (TABLES[name], rows) for name, rows in tables.items()}, "problems": (PROBLEMS_COLUMNS, problems)})
-    return RunSummary(
-        documents=len(sources),
-        failed=sum(1 for r in results if any(p.severity == "error" for p in r.problems)),
-        rows={name: len(rows) for name, rows in tables.items()},
-        problems=len(problems),
-        seconds=time.perf_counter() - started,
-    )
+    ids = IdAllocator()
+    summary = RunSummary(documents=len(sources) + len(problems), failed=len(problems))
+    all_problems = list(problems)
+    for problem in problems:
+        _report(problem, quiet)
+    with TableSink(out, {**TABLES, "problems": PROBLEMS_COLUMNS}) as sink:
+        for result in _progress(_results(sources, jobs, model if ner else None, debug), len(sources), quiet):
+            for problem in result.problems:
+                _report(problem, quiet)
+            if any(p.severity == "error" for p in result.problems):
+                summary.failed += 1
+            all_problems.extend(result.problems)
+            for name, rows in document_tables(result, ids).items():
+                sink.add(name, rows)
+        all_problems.sort(key=lambda p: (p.doc_id, p.start if p.start is not None else -1, p.stage, p.message))
+        sink.add("problems", ({c: getattr(p, c) for c in PROBLEMS_COLUMNS} for p in all_problems))
+        summary.rows = {name: n for name, n in sink.counts.items() if name != "problems"}
+    summary.problems = len(all_problems)
+    summary.seconds = time.perf_counter() - started
+    return summary

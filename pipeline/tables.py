@@ -7,8 +7,6 @@ contract's rules and rows are sorted so the same input gives the same bytes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from pipeline.extract.records import DocResult, FilmRecord, Row
 from pipeline.ids import IdAllocator, slugify
 from pipeline.schema import LIST_COLUMNS, TABLES
@@ -63,45 +61,48 @@ def _cast(film: FilmRecord) -> list[Row]:
     ]
 
 
-def build_tables(results: Iterable[DocResult]) -> Tables:
+def document_tables(result: DocResult, ids: IdAllocator) -> Tables:
+    """The rows one document adds to each table, sorted by start then the other columns.
+
+    Documents are handed over in doc_id order, so appending each document's
+    sorted rows keeps every table sorted by (doc_id, start, ...) without
+    holding the whole run in memory.
+    """
     tables: Tables = {name: [] for name in TABLES}
-    ids = IdAllocator()
-    for result in sorted(results, key=lambda r: r.doc_id):
-        doc_id = result.doc_id
-        entities: dict[int, tuple[str, str]] = {}
-        for index, film in enumerate(result.films, 1):
-            film_id = _film_id(film, doc_id, index, ids)
-            entities[film.section.start] = (film_id, film.title)
-            row = {"film_id": film_id, "doc_id": doc_id, "title": film.title, **film.columns, "_start": film.section.start}
-            tables["films"].append(row)
-            tables["titles"].extend({"film_id": film_id, **r} for r in _dedupe(film.titles, lambda r: _key(r["title"])))
-            tables["credits"].extend({"film_id": film_id, **r} for r in _credits(film))
-            tables["cast"].extend({"film_id": film_id, **r} for r in _cast(film))
-            tables["awards"].extend({"film_id": film_id, **r} for r in _dedupe(film.awards, lambda r: (_key(r["event"]), r["year"], _key(r["category"]), _key(r["recipient"]), r["outcome"])))
-            tables["releases"].extend({"film_id": film_id, **r} for r in _dedupe(film.releases, lambda r: (r["country_code"], r["date"])))
-            tables["fiche"].extend({"film_id": film_id, **r} for r in film.fiche)
-        for person in result.people:
-            person_id = ids.allocate(slugify(str(person.row["name"])) or "person")
-            entities[person.section.start] = (person_id, str(person.row["name"]))
-            tables["people"].append({"person_id": person_id, "doc_id": doc_id, **person.row})
-        sections = sorted([(f.section, "film") for f in result.films] + [(p.section, "person") for p in result.people], key=lambda s: s[0].start)
-        for number, (section, kind) in enumerate(sections, 1):
-            entity_id, title = entities[section.start]
-            tables["sections"].append({"doc_id": doc_id, "section": number, "kind": kind, "entity_id": entity_id,
-                                       "title": title, "start": section.start, "end": section.end})
-    doc_of = {str(r["film_id"]): (str(r["doc_id"]), int(r.pop("_start"))) for r in tables["films"]}
-    return {name: normalise(name, rows, doc_of) for name, rows in tables.items()}
+    doc_id = result.doc_id
+    entities: dict[int, tuple[str, str]] = {}
+    film_start: dict[str, int] = {}
+    for index, film in enumerate(result.films, 1):
+        film_id = _film_id(film, doc_id, index, ids)
+        entities[film.section.start] = (film_id, film.title)
+        film_start[film_id] = film.section.start
+        tables["films"].append({"film_id": film_id, "doc_id": doc_id, "title": film.title, **film.columns})
+        tables["titles"].extend({"film_id": film_id, **r} for r in _dedupe(film.titles, lambda r: _key(r["title"])))
+        tables["credits"].extend({"film_id": film_id, **r} for r in _credits(film))
+        tables["cast"].extend({"film_id": film_id, **r} for r in _cast(film))
+        tables["awards"].extend({"film_id": film_id, **r} for r in _dedupe(
+            film.awards, lambda r: (_key(r["event"]), r["year"], _key(r["category"]), _key(r["recipient"]), r["outcome"])))
+        tables["releases"].extend({"film_id": film_id, **r} for r in _dedupe(film.releases, lambda r: (r["country_code"], r["date"])))
+        tables["fiche"].extend({"film_id": film_id, **r} for r in film.fiche)
+    for person in result.people:
+        person_id = ids.allocate(slugify(str(person.row["name"])) or "person")
+        entities[person.section.start] = (person_id, str(person.row["name"]))
+        tables["people"].append({"person_id": person_id, "doc_id": doc_id, **person.row})
+    sections = sorted([(f.section, "film") for f in result.films] + [(p.section, "person") for p in result.people],
+                      key=lambda s: s[0].start)
+    for number, (section, kind) in enumerate(sections, 1):
+        entity_id, title = entities[section.start]
+        tables["sections"].append({"doc_id": doc_id, "section": number, "kind": kind, "entity_id": entity_id,
+                                   "title": title, "start": section.start, "end": section.end})
+    return {name: normalise(name, rows, film_start) for name, rows in tables.items()}
 
 
-def normalise(name: str, rows: list[Row], doc_of: dict[str, tuple[str, int]]) -> list[Row]:
-    """Rows restricted to the table's columns, cells rendered, sorted by doc_id, start, then the rest."""
+def normalise(name: str, rows: list[Row], film_start: dict[str, int]) -> list[Row]:
+    """Rows restricted to the table's columns, cells rendered, sorted by start then the rest."""
     columns = TABLES[name]
-    rendered = [{c: _cell(c, row.get(c)) for c in columns} for row in rows]
 
     def key(row: Row) -> tuple:
-        doc_id, film_start = doc_of.get(str(row.get("film_id", "")), ("", 0))
-        doc_id = str(row.get("doc_id", doc_id))
-        start = row.get("start", film_start)
-        return (doc_id, start if isinstance(start, int) else 0, *(str(row[c]) for c in columns))
+        start = row.get("start", film_start.get(str(row.get("film_id", "")), 0))
+        return (start if isinstance(start, int) else 0, *(str(_cell(c, row.get(c))) for c in columns))
 
-    return sorted(rendered, key=key)
+    return [{c: _cell(c, row.get(c)) for c in columns} for row in sorted(rows, key=key)]
