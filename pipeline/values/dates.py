@@ -46,7 +46,12 @@ def _pattern() -> regex.Pattern[str]:
         + _NUM_YEAR
     )
     iso = r"(?<!\d)(?P<iyear>18[89]\d|19\d\d|20\d\d)-(?P<imonth>0[1-9]|1[0-2])-(?P<iday>[0-2]\d|3[01])(?!\d)"
-    bare = r"(?<![\d.,:/]|\d\s|années\s)" + _YEAR.replace("?P<year>", "?P<byear>")
+    # A year alone, not a digit group of a larger number (`1 950 000`, `2000 000`) nor a decade.
+    bare = (
+        r"(?<![\d.,:/]|(?<!\d)\d{1,3}\s|années\s)"
+        + _YEAR.replace("?P<year>", "?P<byear>")
+        + r"(?!\s\d{3}(?!\d))"
+    )
     return regex.compile(f"{iso}|{numeric}|{written}|{bare}", regex.IGNORECASE)
 
 

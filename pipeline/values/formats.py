@@ -7,7 +7,14 @@ from functools import cache
 
 import regex
 
-from pipeline.values.lexicon import WORD_END, WORD_START, alternation, data_rows, fold, fold_key
+from pipeline.values.lexicon import (
+    WORD_END,
+    WORD_START,
+    alternation,
+    data_rows,
+    fold,
+    fold_key,
+)
 
 Span = tuple[int, int]
 

@@ -38,6 +38,10 @@ def _genre(text: str, start: int, end: int) -> Genre | None:
     return Genre(" ".join(text[first:last].lower().split()), first, last)
 
 
+def _overlap(first: regex.Match[str], second: regex.Match[str]) -> bool:
+    return first.start() < second.end() and second.start() < first.end()
+
+
 def split_genres(text: str) -> list[Genre]:
     """The genres of a genre list, in text order.
 
@@ -46,10 +50,10 @@ def split_genres(text: str) -> list[Genre]:
     """
     folded = fold(text)
     known = list(_pattern().finditer(folded))
-    cuts = [m for m in _SEPARATOR.finditer(folded) if not any(k.start() < m.end() and m.start() < k.end() for k in known)]
-    bounds = [0, *[edge for cut in cuts for edge in (cut.start(), cut.end())], len(folded)]
+    cuts = [cut for cut in _SEPARATOR.finditer(folded) if not any(_overlap(cut, k) for k in known)]
+    bounds = [0, *[edge for cut in cuts for edge in cut.span()], len(folded)]
     genres: list[Genre] = []
-    for start, end in zip(bounds[::2], bounds[1::2]):
+    for start, end in zip(bounds[::2], bounds[1::2], strict=True):
         inside = [k for k in known if start <= k.start() and k.end() <= end]
         rest = _pattern().sub("", folded[start:end])
         if inside and not regex.search(r"\p{L}", rest):

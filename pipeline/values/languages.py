@@ -10,7 +10,15 @@ from functools import cache
 import pycountry
 import regex
 
-from pipeline.values.lexicon import WORD_END, WORD_START, alternation, bare_capitals, data_rows, fold, fold_key
+from pipeline.values.lexicon import (
+    WORD_END,
+    WORD_START,
+    alternation,
+    bare_capitals,
+    data_rows,
+    fold,
+    fold_key,
+)
 
 _QUALIFIER = regex.compile(r"\s*\([^)]*\)$")
 # A language after these words in its list item is a subtitle language, not a spoken one.

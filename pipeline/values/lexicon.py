@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import unicodedata
+from collections.abc import Collection, Iterable
 from functools import cache
 from importlib import resources
-from typing import Collection, Iterable
 
 import regex
 
@@ -66,8 +66,12 @@ def is_acronym(phrase: str) -> bool:
     return len(letters) >= 2 and all(char.isupper() for char in letters)
 
 
+# Between the words of a phrase: spaces or one hyphen, not a spaced dash (a list separator).
+_WORD_GAP = r"(?:-|\s+)"
+
+
 def phrase_pattern(phrase: str, pin_capitals: bool = False) -> str:
-    """Regex source for a vocabulary phrase: any run of spaces or a hyphen between words,
+    """Regex source for a vocabulary phrase: spaces or a hyphen between words,
     any apostrophe form. Acronyms keep their case even under IGNORECASE; with
     `pin_capitals`, so do the word-initial capitals."""
     phrase = unicodedata.normalize("NFC", fold(phrase))
@@ -76,8 +80,8 @@ def phrase_pattern(phrase: str, pin_capitals: bool = False) -> str:
     parts: list[str] = []
     for index, char in enumerate(phrase):
         if char in " -":
-            if not parts or parts[-1] != r"[\s\-]+":
-                parts.append(r"[\s\-]+")
+            if not parts or parts[-1] != _WORD_GAP:
+                parts.append(_WORD_GAP)
         elif char == "'":
             parts.append(r"'\s*")
         elif pin_capitals and char.isupper() and (index == 0 or not phrase[index - 1].isalpha()):

@@ -19,7 +19,8 @@ _MULTIPLIER = r"(?P<mult>milliards?|millions?|mille|(?-i:Mds?|M|k)(?![\p{L}]))"
 _RANGE_LINK = regex.compile(r"\s*(?:à|a|-|–|—|et)\s*", regex.IGNORECASE)
 # A conversion of the budget into another currency, not the budget itself.
 _CONVERSION_BEFORE = regex.compile(
-    r"(?:\bsoit\s*(?:environ\s*|près\s+de\s*|approximativement\s*)?|\(\s*(?:soit|environ|env\.|≈|~)[^()]*)$",
+    r"(?:\bsoit\s*(?:environ\s*|près\s+de\s*|approximativement\s*|l'équivalent\s+de\s*)?"
+    r"|\(\s*(?:soit|environ|env\.|≈|~)[^()]*)$",
     regex.IGNORECASE,
 )
 

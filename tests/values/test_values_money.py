@@ -23,6 +23,8 @@ from pipeline.values.money import parse_budget
         ("environ 700 000 euros[3]", 700_000, 700_000, "EUR", "700 000 euros"),
         ("12 millions de francs suisses", 12_000_000, 12_000_000, "CHF", "12 millions de francs suisses"),
         ("2 millions", 2_000_000, 2_000_000, "", "2 millions"),
+        ("5 millions de FF (soit environ 760 000 €)", 5_000_000, 5_000_000, "FRF", "5 millions de FF"),
+        ("1 200 000,50 €", 1_200_000, 1_200_000, "EUR", "1 200 000,50 €"),
     ],
 )
 def test_parse_budget(text: str, low: int, high: int, currency: str, span: str) -> None:
@@ -32,6 +34,16 @@ def test_parse_budget(text: str, low: int, high: int, currency: str, span: str) 
     assert text[budget.start:budget.end] == span
 
 
-@pytest.mark.parametrize("text", ["beaucoup d'argent", "soit 2 millions d'euros", "tourné en 2008", ""])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "beaucoup d'argent",
+        "soit 2 millions d'euros",
+        "soit l'équivalent de 2 M€",
+        "(environ 3 M€)",
+        "tourné en 2008",
+        "",
+    ],
+)
 def test_no_budget(text: str) -> None:
     assert parse_budget(text) is None

@@ -21,6 +21,7 @@ from pipeline.values.dates import DateValue, find_dates, parse_date
         ("les 12 et 19 avril 1986", [("1986-04-12", "12"), ("1986-04-19", "19 avril 1986")]),
         ("Février 1964 puis 1971", [("1964-02", "Février 1964"), ("1971", "1971")]),
         ("2008-12-24", [("2008-12-24", "2008-12-24")]),
+        ("Sortie | 1958 1959 |", [("1958", "1958"), ("1959", "1959")]),
     ],
 )
 def test_find_dates(text: str, expected: list[tuple[str, str]]) -> None:
@@ -35,6 +36,7 @@ def test_find_dates(text: str, expected: list[tuple[str, str]]) -> None:
         "le 12 avril, il part",
         "au milieu des années 1980",
         "un budget de 3 000 000 FF",
+        "1 950 000 entrées",
         "format 1,85:1",
         "le 31 février 2001",
         "en 1750 et 2150",
