@@ -29,7 +29,7 @@ def _lines(name: str) -> list[str]:
 
 def norm_label(label: str) -> str:
     """Lower-case, straight apostrophes, single spaces: the key labels are looked up by."""
-    label = label.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    label = label.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ").replace("-", " ")
     return " ".join(label.lower().split())
 
 

@@ -27,9 +27,11 @@ EDITION = regex.compile(
     r"(?P<n>\d{1,3})\s*(?:e|è|ème|eme|re|er|ère)\s+(?:édition|cérémonie|session|festival)\b\s*(?:(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*)?",
     regex.IGNORECASE,
 )
+MAX_PRIZE_WORDS = 14
 LEADING_ARTICLE = regex.compile(r"^(?:le|la|les|l['’]|un|une)\s*", regex.IGNORECASE)
 EX_AEQUO = regex.compile(r"\bex[- ]?(?:a|æ)equo\b", regex.IGNORECASE)
 FOR_PERSON = regex.compile(rf"\s+(?:pour|à|attribué\s+à|décerné\s+à)\s+(?P<who>(?:[Ff]eu\s+)?{PERSON}(?:\s*,\s*{PERSON})*(?:\s+et\s+{PERSON})?)\s*\d{{0,3}}\s*$")
+YEAR_AFTER = regex.compile(r"\s+en\s+(?P<year>(?:1[89]|20)\d\d)\s*$")
 YEAR_ONLY = regex.compile(r"^\s*(?P<year>(?:1[89]|20)\d\d)\s*$")
 
 
@@ -136,12 +138,16 @@ def _prize_rows(text: str, start: int, end: int, event: Event, outcome: str) -> 
     rows: list[Row] = []
     for a, b in _split_prizes(text, start, end):
         local = event
-        at = regex.search(r"\s+(?:au|à\s+la|à\s+l['’]|aux|lors\s+du|lors\s+de\s+la|du)\s+(?=\S)", text[a:b])
+        at = regex.search(r"\s+(?:au|à\s+la|à\s+l['’]|aux|lors\s+du|lors\s+de\s+la|lors\s+des)\s+(?=\S)", text[a:b])
         if at and has_event_word(text[a + at.end():b]):
             local = parse_event(text, a + at.end(), b)
             if local.year is None:
                 local.year = event.year
             b = a + at.start()
+        year_after = YEAR_AFTER.search(text, a, b)
+        if year_after:
+            local = Event(local.name, local.edition, local.year or int(year_after.group("year")))
+            b = year_after.start()
         span, recipients, ex_aequo = _category(text, a, b)
         if span is None:
             continue
@@ -185,6 +191,8 @@ def block_awards(text: str, section: Section) -> list[Row]:
                 continue
             a, b = line.start, line.end
             body = text[a:b]
+            if body.startswith(("«", "\"")) or (len(body.split()) > MAX_PRIZE_WORDS and not starts_with_prize(body) and not has_event_word(body)):
+                continue
             line_outcome = _line_outcome(body, outcome)
             head_end, tail_start = _split_head(body)
             if head_end is not None:

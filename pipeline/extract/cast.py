@@ -17,7 +17,7 @@ import regex
 from pipeline.extract.people_names import PERSON
 from pipeline.extract.records import Row
 from pipeline.model import Section
-from pipeline.text.clean import clean_span
+from pipeline.text.clean import clean_span, cut_by_end
 from pipeline.text.fields import parse_colon
 from pipeline.values.places import country_code
 
@@ -62,6 +62,8 @@ def distribution_cast(text: str, section: Section) -> list[Row]:
             paren = TRAILING_PAREN.match(text[a:b])
             if colon is not None:
                 value = colon.value
+                if value and cut_by_end(text, value.end):
+                    value = None
                 row = _row(text, (colon.label.start, colon.label.end), (value.start, value.end) if value else None, "distribution")
             elif in_role:
                 row = _row(text, (a, in_role.start()), (in_role.end(), b), "distribution")
@@ -70,7 +72,7 @@ def distribution_cast(text: str, section: Section) -> list[Row]:
                            (a + paren.start("character"), a + paren.end("character")), "distribution")
             elif len(line.value.split()) <= 6 and unit.kind != "prose":
                 row = _row(text, (a, b), None, "distribution")
-            if row:
+            if row and not cut_by_end(text, int(row["end"])):
                 rows.append(row)
     return rows
 

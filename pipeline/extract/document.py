@@ -66,11 +66,12 @@ def _acting(category: str) -> bool:
 def extract_film(text: str, section: Section, tagger: PersonTagger) -> FilmRecord:
     film = FilmRecord(section)
     apply_intro(text, section, film, section.title_paren)
-    apply_entries(text, collect_entries(text, section), film)
+    listed = distribution_cast(text, section)
+    apply_entries(text, collect_entries(text, section), film, {str(r["actor"]) for r in listed})
     if not film.title and film.fiche_titles:
         first = film.fiche_titles[0]
         film.title, film.title_start = first.value, first.start
-    film.cast.extend(distribution_cast(text, section))
+    film.cast.extend(listed)
     prose = _prose_spans(section, PROSE_BLOCKS)
     known = {str(c["name"]).casefold() for c in film.credits} | {str(c["actor"]).casefold() for c in film.cast}
     film.cast.extend(prose_cast(text, prose, _person_check(text, prose, tagger), known))

@@ -17,7 +17,7 @@ from pipeline.extract.names import Name, looks_like_company, split_names
 from pipeline.extract.records import FilmRecord, Row
 from pipeline.extract.titles import title_forms
 from pipeline.model import Section, Span
-from pipeline.text.clean import clean_span
+from pipeline.text.clean import BULLET_HERE, clean_span, cut_by_end
 from pipeline.text.fields import FieldLine, label_targets, parse_colon, parse_flat, parse_row, split_second_field
 from pipeline.values.dates import find_dates
 from pipeline.values.durations import parse_duration
@@ -112,7 +112,7 @@ def collect_entries(text: str, section: Section) -> list[Entry]:
             if lines:
                 for line in lines:
                     entries.append(_entry(text, line, unit.end, source))
-            elif entries:
+            elif entries and (not entries[-1].values or source == "infobox" or not BULLET_HERE.match(text, unit.start, unit.end)):
                 _continue(text, entries[-1], unit.start, unit.end)
     return entries
 
@@ -137,12 +137,46 @@ def fiche_rows(entries: list[Entry]) -> list[Row]:
     return rows
 
 
-def _credit_rows(text: str, entry: Entry, role: str, note: str) -> list[Row]:
-    rows: list[Row] = []
+RUN_TOGETHER_WORDS = 5
+
+
+def entry_names(text: str, entry: Entry, known: set[str]) -> list[Name]:
+    """Names of an entry's values, without those cut by the end of the text.
+
+    An infobox cell often runs several names together with no separator
+    (`Awa Sow Binta Fall Omar Ly`); such a cell is kept only when names known
+    from elsewhere in the section cover it, else dropped rather than guessed.
+    """
+    names: list[Name] = []
     for value in entry.values:
         for name in split_names(text, value.start, value.end):
-            rows.append(_credit(name, role, note, entry.label.value))
-    return rows
+            if cut_by_end(text, name.span.end):
+                continue
+            words = name.span.value.split()
+            if len(words) >= RUN_TOGETHER_WORDS and all(w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() for w in words):
+                names.extend(_known_cover(name, known))
+                continue
+            names.append(name)
+    return names
+
+
+def _known_cover(name: Name, known: set[str]) -> list[Name]:
+    value = name.span.value
+    found = []
+    for candidate in sorted(known, key=len, reverse=True):
+        for m in regex.finditer(rf"(?<!\w){regex.escape(candidate)}(?!\w)", value, regex.IGNORECASE):
+            if not any(a < m.end() and m.start() < b for a, b, _ in found):
+                found.append((m.start(), m.end(), candidate))
+    covered = sum(b - a for a, b, _ in found)
+    letters = len(regex.sub(r"[\W\d_]", "", value))
+    if not found or covered < 0.9 * letters:
+        return []
+    return [Name(Span(name.span.start + a, name.span.start + b, value[a:b]), name.note, name.role, name.funder)
+            for a, b, _ in sorted(found)]
+
+
+def _credit_rows(text: str, entry: Entry, role: str, note: str, known: set[str]) -> list[Row]:
+    return [_credit(name, role, note, entry.label.value) for name in entry_names(text, entry, known)]
 
 
 def _credit(name: Name, role: str, label_note: str, label: str) -> Row:
@@ -155,16 +189,11 @@ def _credit(name: Name, role: str, label_note: str, label: str) -> Row:
     return {"role": final, "name": name.span.value, "note": note, "label": label, "start": name.span.start, "end": name.span.end}
 
 
-def _unknown_label_credits(text: str, entry: Entry) -> list[Row]:
+def _unknown_label_credits(text: str, entry: Entry, known: set[str]) -> list[Row]:
     """A label outside the vocabulary that names people or companies -> role `other`."""
-    rows = []
-    for value in entry.values:
-        if regex.search(r"\d", value.value):
-            continue
-        for name in split_names(text, value.start, value.end):
-            if NAME_LIKE.match(name.span.value):
-                rows.append(_credit(name, "other", "", entry.label.value))
-    return rows
+    if any(regex.search(r"\d", v.value) for v in entry.values):
+        return []
+    return [_credit(n, "other", "", entry.label.value) for n in entry_names(text, entry, known) if NAME_LIKE.match(n.span.value)]
 
 
 def _releases(text: str, entry: Entry) -> list[Row]:
@@ -189,34 +218,57 @@ def _releases(text: str, entry: Entry) -> list[Row]:
     return rows
 
 
-def apply_entries(text: str, entries: list[Entry], film: FilmRecord) -> None:
-    """Fill the film record from the fiche and infobox entries."""
+def _known_names(text: str, entries: list[Entry]) -> set[str]:
+    """Names the fiche gives with clear separators, to read run-together infobox cells."""
+    known: set[str] = set()
+    for entry in entries:
+        if entry.source == "fiche" and entry.kinds & {"role", "cast"}:
+            for value in entry.values:
+                known.update(n.span.value for n in split_names(text, value.start, value.end) if len(n.span.value.split()) <= 4)
+    return known
+
+
+def apply_entries(text: str, entries: list[Entry], film: FilmRecord, known: set[str] | None = None) -> None:
+    """Fill the film record from the fiche and infobox entries.
+
+    `known` are names given elsewhere in the section (e.g. the cast list).
+    """
     film.fiche.extend(fiche_rows(entries))
+    known = (known or set()) | _known_names(text, entries)
     fiche_roles = {t.name for e in entries if e.source == "fiche" for _, t in e.targets if t.kind == "role"}
-    fiche_release = any(e.source == "fiche" and "release" in e.kinds and e.values for e in entries)
+    fiche_cast = any(e.source == "fiche" and "cast" in e.kinds for e in entries)
     ordered = [e for e in entries if e.source == "fiche"] + [e for e in entries if e.source == "infobox"]
+    release_rows: dict[str, list[Row]] = {"fiche": [], "infobox": []}
+    credits: list[Row] = []
     for entry in ordered:
         if not entry.targets:
-            film.credits.extend(_unknown_label_credits(text, entry))
+            credits.extend(_unknown_label_credits(text, entry, known))
             continue
         for _, target in entry.targets:
             if target.kind == "role":
                 if entry.source == "infobox" and target.name in fiche_roles:
                     continue
-                film.credits.extend(_credit_rows(text, entry, target.name, target.note))
+                credits.extend(_credit_rows(text, entry, target.name, target.note, known))
             elif target.kind == "film":
                 _film_column(text, entry, target.name, film)
             elif target.kind == "title":
-                _titles(text, entry, target.name, film)
+                _titles(text, entry, target, film)
             elif target.kind == "release":
-                if entry.source == "infobox" and fiche_release:
-                    continue
-                film.releases.extend(_releases(text, entry))
-            elif target.kind == "cast":
-                for value in entry.values:
-                    for name in split_names(text, value.start, value.end):
-                        film.cast.append({"actor": name.span.value, "character": "", "source": "distribution",
-                                          "start": name.span.start, "end": name.span.end})
+                release_rows[entry.source].extend(_releases(text, entry))
+            elif target.kind == "cast" and not (entry.source == "infobox" and fiche_cast):
+                for name in entry_names(text, entry, known):
+                    film.cast.append({"actor": name.span.value, "character": "", "source": "distribution",
+                                      "start": name.span.start, "end": name.span.end})
+    film.releases.extend(release_rows["fiche"] or release_rows["infobox"])
+    companies = {_norm(r["name"]) for r in credits if r["role"] == "production_company"}
+    for row in credits:
+        if row["role"] == "producer" and _norm(row["name"]) in companies:
+            row["role"] = "production_company"
+    film.credits.extend(credits)
+
+
+def _norm(value: object) -> str:
+    return " ".join(str(value).casefold().split())
 
 
 def _set(film: FilmRecord, column: str, value: object) -> None:
@@ -271,13 +323,12 @@ def _film_column(text: str, entry: Entry, column: str, film: FilmRecord) -> None
                 break
 
 
-def _titles(text: str, entry: Entry, lang: str, film: FilmRecord) -> None:
-    label = entry.label.value.lower()
+def _titles(text: str, entry: Entry, target: LabelTarget, film: FilmRecord) -> None:
     for value in entry.values:
-        forms = title_forms(text, value.start, value.end, lang)
+        forms = title_forms(text, value.start, value.end, target.name)
         for k, form in enumerate(forms):
             film.titles.append({"title": form.span.value, "lang": form.lang, "start": form.span.start, "end": form.span.end})
-            if k == 0 and "original" in label:
+            if k == 0 and target.note == "original":
                 _set(film, "original_title", form.span.value)
             if k == 0:
                 film.fiche_titles.append(form.span)

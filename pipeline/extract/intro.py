@@ -21,7 +21,7 @@ WRITTEN_AND_DIRECTED = regex.compile(rf"\bécrit\s+et\s+réalisé\s+par\s+{PERSO
 DIRECTED = regex.compile(rf"\b(?:réalisée?|mis\s+en\s+scène|dirigée?)\s+par\s+{PERSON_LIST}")
 FILM_OF = regex.compile(rf"\b(?:film|téléfilm|documentaire|long[- ]métrage|court[- ]métrage)(?:\s+\p{{Ll}}[\p{{Ll}}-]*){{0,3}}\s+(?:de|d['’])\s*{PERSON_LIST}")
 WRITTEN = regex.compile(rf"\b(?:scénario\s+(?:du\s+film\s+)?(?:est\s+)?(?:signé|écrit)\s+par|sur\s+un\s+scénario\s+de)\s+{PERSON_LIST}")
-RELEASED = regex.compile(r"\b(?:sortie?s?|diffusée?s?|présentée?s?|réalisée?)\s+(?:en|le|les|à partir du|au)\s+(?P<when>[^,.;()]{1,40})")
+RELEASED = regex.compile(r"\b(?:sortie?s?|diffusée?s?)\s+(?:en|le|les|à partir du|au)\s+(?P<when>[^,.;()]{1,40})")
 WITH = regex.compile(rf"\bavec\s+{PERSON_LIST}")
 
 

@@ -14,6 +14,7 @@ from functools import cache
 
 import regex
 
+from pipeline.extract.people_names import PERSON
 from pipeline.model import Span
 from pipeline.text.clean import clean_span
 from pipeline.text.fields import label_targets
@@ -30,6 +31,10 @@ FUNDING = regex.compile(
     regex.IGNORECASE,
 )
 LATE = regex.compile(r"^(?:Feu|feu)\s+")
+# `assisté de X`, `arrangements musicaux de X`, `<song title> de X`: a phrase naming the
+# person's part; the name is the capitalised tail after the last `de`/`par`.
+PHRASE_OF = regex.compile(rf"^(?P<phrase>.*\S)\s+(?:de|d['’]|par)\s+(?=(?P<name>{PERSON})$)")
+ASSISTED = regex.compile(r"^assisté?e?s?\b", regex.IGNORECASE)
 TRAILING_NOTE_NUMBER = regex.compile(r"\s+\d{1,3}$")
 INVERTED_ARTICLE = frozenset({"les", "la", "le", "l'"})
 ROLE_KINDS = frozenset({"role"})
@@ -41,7 +46,7 @@ class Name:
 
     span: Span
     note: str = ""
-    role: str = ""  # a sub-role from a parenthesis, overriding the label's role
+    role: str = ""  # a sub-role from a parenthesis or phrase, overriding the label's role
     funder: bool = False
 
 
@@ -61,6 +66,12 @@ def looks_like_company(name: str) -> bool:
 def looks_like_person(name: str) -> bool:
     words = name.split()
     return 1 <= len(words) <= 5 and not looks_like_company(name) and words[0][:1].isupper()
+
+
+def _is_phrase(value: str) -> bool:
+    """Words that describe a part rather than name someone: lower-case start or lower-case words."""
+    words = value.split()
+    return bool(words) and (words[0][:1].islower() or sum(1 for w in words if w[:1].islower() and len(w) > 3) >= 1)
 
 
 def _sub_role(note: str) -> str:
@@ -114,8 +125,14 @@ def split_names(text: str, start: int, end: int) -> list[Name]:
         if sm:
             scope = regex.sub(r"\s+", " ", text[sm.end():sb]).strip(" .")
             sb = sm.start()
+        assisting = False
         for ga, gb in _protected_split(text, sa, sb, GROUP_SEP):
-            names.extend(_group_names(text, ga, gb, scope))
+            group = _group_names(text, ga, gb, scope)
+            if any(n.note.startswith("assist") for n in group):
+                assisting = True
+            elif assisting:
+                group = [Name(n.span, n.note or "assistant", "other", n.funder) for n in group]
+            names.extend(group)
     return names
 
 
@@ -146,10 +163,16 @@ def _group_names(text: str, ga: int, gb: int, scope: str) -> list[Name]:
         inner_notes = list(PAREN.finditer(text, a, b))
         own_note = "; ".join(m.group(1).strip() for m in inner_notes if not _sub_role(m.group(1)))
         own_role = next((_sub_role(m.group(1)) for m in inner_notes if _sub_role(m.group(1))), "")
+        phrase_role, phrase = "", ""
+        phrase_of = PHRASE_OF.match(text[a:b])
+        if phrase_of and _is_phrase(phrase_of.group("phrase")):
+            phrase = phrase_of.group("phrase")
+            phrase_role = "other"
+            a = a + phrase_of.start("name")
         span = _person_span(text, a, inner_notes[0].start() if inner_notes else b)
-        if span is None:
+        if span is None or not regex.search(r"\p{Lu}|\d", span.value):
             continue
         last = k == len(pieces) - 1
-        parts = [p for p in (note, own_note, group_note if (last or group_role) else "", scope) if p]
-        names.append(Name(span, "; ".join(dict.fromkeys(parts)), own_role or group_role, funder))
+        parts = [p for p in (phrase, note, own_note, group_note if (last or group_role) else "", scope) if p]
+        names.append(Name(span, "; ".join(dict.fromkeys(parts)), own_role or group_role or phrase_role, funder))
     return names

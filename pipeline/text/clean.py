@@ -106,3 +106,15 @@ def strip_text(value: str) -> str:
     """Clean a free-standing string (no offsets needed)."""
     span = clean_span(value, 0, len(value))
     return span.value if span else ""
+
+
+def cut_by_end(text: str, end: int) -> bool:
+    """True when a value runs into the end of a text that stops mid-word.
+
+    Scraped copies are often cut after a fixed number of characters
+    (`Directeur de la photographie : Dominique G`): the last word of such a
+    text cannot be trusted. A text ending with a newline, punctuation or a
+    footnote number ends cleanly.
+    """
+    body = text.rstrip(" \t")
+    return end >= len(body) and not text.endswith("\n") and body[-1:].isalpha()

@@ -35,10 +35,15 @@ class FieldLine:
     layout: str  # colon, row, flat
 
 
+QUALIFIER = regex.compile(r"(?:en|au|aux|pour|du|de la|des|à)\b.*|\p{Lu}.*")
+
+
 def label_targets(label: str) -> list[tuple[str, LabelTarget]]:
     """Targets of a label, splitting combined labels (`Réalisation, scénario`).
 
-    Returns [] when no part of the label is known.
+    A known label followed by a place or scope (`Sortie France`,
+    `Sociétés de distribution en France`) keeps its target; other extra words
+    (`Musique dirigée par`) make a different label. Returns [] when unknown.
     """
     table = labels()
     key = norm_label(label)
@@ -47,9 +52,10 @@ def label_targets(label: str) -> list[tuple[str, LabelTarget]]:
     parts = [p for p in SPLIT_LABEL.split(key) if p]
     if len(parts) > 1 and all(p in table for p in parts):
         return [(p, table[p]) for p in parts]
-    for size in range(len(key), 2, -1):
+    original = " ".join(label.replace("-", " ").split())
+    for size in range(len(key) - 1, 2, -1):
         head = key[:size]
-        if head in table and (size == len(key) or key[size] == " "):
+        if head in table and key[size] == " " and QUALIFIER.fullmatch(original[size + 1:]):
             return [(head, table[head])]
     return []
 

@@ -75,9 +75,14 @@ def is_furniture(value: str) -> bool:
     return bool(furniture().fullmatch(value.strip()))
 
 
+LOWER_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}{3,}")
+
+
 def is_prose(value: str) -> bool:
+    """Running text: enough words, several of them lower-case (a list of names is not prose)."""
     words = value.split()
-    return len(words) >= PROSE_MIN_WORDS or (len(words) >= 5 and value.rstrip().endswith("."))
+    lower = len(LOWER_WORD.findall(value))
+    return (len(words) >= PROSE_MIN_WORDS and lower >= 3) or (len(words) >= 5 and lower >= 2 and value.rstrip().endswith("."))
 
 
 def classify(text: str, start: int, end: int) -> Unit:
