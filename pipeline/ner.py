@@ -1,36 +1,79 @@
 """spaCy NER, loaded once and run only on the short contexts that need a decision.
 
-The French model's tagger, parser and lemmatizer are excluded: the extractors
-use nothing but entity labels, and the NER component carries its own
-token-to-vector layer. Contexts are batched with `nlp.pipe` and cached, so a
-sentence repeated across documents is read once per process.
+The extractors use nothing but entity labels, so every component that does
+not feed the entity recogniser is excluded before its weights are read (for
+fr_core_news_sm: tagger, parser, lemmatizer and the shared tok2vec, since the
+NER carries its own token-to-vector layer). Contexts are batched with
+`nlp.pipe` and kept in a bounded cache, so a sentence repeated across
+documents is read once per process. spaCy is imported only when a context
+is actually tagged: a disabled tagger never loads it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 DEFAULT_MODEL = "fr_core_news_sm"
 PERSON_LABELS = frozenset({"PER"})
-CACHE_LIMIT = 50_000
+ENTITY_FACTORIES = frozenset({"ner", "beam_ner", "entity_ruler"})
+SHARED_ENCODERS = frozenset({"tok2vec", "transformer"})
+CACHE_LIMIT = 20_000
+
+
+def _config(model: str) -> Mapping[str, Any]:
+    """The model's config, read without loading any weights."""
+    from spacy import util
+
+    path = Path(model)
+    if not (path / "config.cfg").exists():
+        package = util.get_package_path(model)
+        meta = util.load_meta(package / "meta.json")
+        path = package / f"{meta['lang']}_{meta['name']}-{meta['version']}"
+    return util.load_config(path / "config.cfg")
+
+
+def unused_components(config: Mapping[str, Any]) -> list[str]:
+    """Components that neither set entities nor feed a component that does.
+
+    An entity recogniser whose `tok2vec` is a listener reads a shared
+    encoder (its `upstream`, or any tok2vec/transformer for `*`); that
+    encoder stays.
+    """
+    components = config["components"]
+    entity = {name for name, c in components.items() if c.get("factory") in ENTITY_FACTORIES}
+    if not entity:
+        raise ValueError("the model has no entity recogniser (ner, beam_ner or entity_ruler)")
+    keep = set(entity)
+    for name in entity:
+        encoder = components[name].get("model", {}).get("tok2vec", {})
+        if "Listener" in str(encoder.get("@architectures", "")):
+            upstream = encoder.get("upstream", "*")
+            keep |= {n for n, c in components.items()
+                     if n == upstream or (upstream == "*" and c.get("factory") in SHARED_ENCODERS)}
+    return [name for name in components if name not in keep]
 
 
 @cache
 def load(model: str = DEFAULT_MODEL):  # -> spacy.Language
     import spacy
 
-    nlp = spacy.load(model, exclude=["tok2vec", "morphologizer", "parser", "attribute_ruler", "lemmatizer", "senter", "tagger"])
-    return nlp
+    return spacy.load(model, exclude=unused_components(_config(model)))
 
 
 class PersonTagger:
     """Answers "is this span a person?" from the model's entities in its context."""
 
-    def __init__(self, model: str | None = DEFAULT_MODEL, batch_size: int = 64) -> None:
+    def __init__(self, model: str | None = DEFAULT_MODEL, batch_size: int = 64, cache_limit: int = CACHE_LIMIT) -> None:
+        if cache_limit < 1:
+            raise ValueError("cache_limit must be at least 1")
         self.model = model
         self.batch_size = batch_size
-        self._cache: dict[str, tuple[tuple[int, int], ...]] = {}
+        self.cache_limit = cache_limit
+        self._cache: OrderedDict[str, tuple[tuple[int, int], ...]] = OrderedDict()
         self.contexts_tagged = 0
 
     @property
@@ -44,11 +87,11 @@ class PersonTagger:
         todo = list(dict.fromkeys(c for c in contexts if c not in self._cache))
         if not todo:
             return
-        if len(self._cache) + len(todo) > CACHE_LIMIT:
-            self._cache.clear()
         nlp = load(self.model)
         for context, doc in zip(todo, nlp.pipe(todo, batch_size=self.batch_size)):
             self._cache[context] = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ in PERSON_LABELS)
+            if len(self._cache) > self.cache_limit:
+                self._cache.popitem(last=False)
         self.contexts_tagged += len(todo)
 
     def is_person(self, context: str, start: int, end: int) -> bool:
@@ -57,4 +100,6 @@ class PersonTagger:
             return False
         if context not in self._cache:
             self.tag([context])
+        else:
+            self._cache.move_to_end(context)
         return any(a <= start and end <= b for a, b in self._cache[context])

@@ -28,6 +28,10 @@ EDITION = regex.compile(
     regex.IGNORECASE,
 )
 MAX_PRIZE_WORDS = 14
+SECTION = regex.compile(
+    r"\b(?:pour|dans|en)\s+(?:la\s+)?(?P<kind>section|sélection|compétition)\s+(?P<category>[^,;.]*?)\s+(?:au|à\s+la|à\s+l['’]|lors\s+du)\s+(?P<event>[^,;()]+)",
+    regex.IGNORECASE,
+)
 LEADING_ARTICLE = regex.compile(r"^(?:le|la|les|l['’]|un|une)\s*", regex.IGNORECASE)
 EX_AEQUO = regex.compile(r"\bex[- ]?(?:a|æ)equo\b", regex.IGNORECASE)
 FOR_PERSON = regex.compile(rf"\s+(?:pour|à|attribué\s+à|décerné\s+à)\s+(?P<who>(?:[Ff]eu\s+)?{PERSON}(?:\s*,\s*{PERSON})*(?:\s+et\s+{PERSON})?)\s*\d{{0,3}}\s*$")
@@ -55,6 +59,11 @@ def starts_with_prize(value: str) -> bool:
     return bool(_word_pattern("prize_words").match(stripped))
 
 
+@cache
+def _ceremony_prizes() -> frozenset[str]:
+    return frozenset(w.casefold() for w in vocabulary()["ceremony_prizes"])
+
+
 @dataclass
 class Event:
     name: str = ""
@@ -77,7 +86,7 @@ def parse_event(text: str, start: int, end: int) -> Event:
         event.year = int(last.iso)
         name_end = chunk_start + last.start
         after = text[chunk_start + last.end:end]
-        if regex.fullmatch(r"[\s\d\)\].:]*", after) is None:
+        if regex.fullmatch(r"[\s\d\)\[\].,:]*", after) is None:
             name_end = end
             event.year = int(last.iso)
     name = clean_span(text, chunk_start, name_end)
@@ -151,6 +160,10 @@ def _prize_rows(text: str, start: int, end: int, event: Event, outcome: str) -> 
         span, recipients, ex_aequo = _category(text, a, b)
         if span is None:
             continue
+        if not local.name:
+            head = span.value.split()[0]
+            if head.casefold() in _ceremony_prizes():
+                local = Event(head, local.edition, local.year)
         for person in recipients or [None]:
             rows.append({
                 "event": local.name, "edition": local.edition, "year": local.year,
@@ -269,6 +282,15 @@ def prose_awards(text: str, start: int, end: int) -> list[Row]:
             continue
         for a, b in _prose_prizes(text, *clause):
             rows.extend(_prize_rows(text, a, b, Event(), outcome))
+    for m in SECTION.finditer(text, start, end):
+        if not has_event_word(m.group("event")):
+            continue
+        event = parse_event(text, m.start("event"), m.end("event"))
+        span = clean_span(text, m.start("category"), m.end("category"))
+        if span and not any(r["start"] <= span.start < r["end"] for r in rows):
+            rows.append({"event": event.name, "edition": event.edition, "year": event.year, "category": span.value,
+                         "recipient": "", "outcome": "selected", "ex_aequo": "false", "start": span.start, "end": span.end,
+                         "_recipient_span": None})
     return [r for r in rows if r["category"] and (r["event"] or starts_with_prize(str(r["category"])))]
 
 

@@ -76,7 +76,10 @@ def extract_film(text: str, section: Section, tagger: PersonTagger) -> FilmRecor
     known = {str(c["name"]).casefold() for c in film.credits} | {str(c["actor"]).casefold() for c in film.cast}
     film.cast.extend(prose_cast(text, prose, _person_check(text, prose, tagger), known))
     awards = block_awards(text, section)
-    for a, b in _prose_spans(section, ("intro", "synopsis", "other")):
+    prose_and_releases = _prose_spans(section, ("intro", "synopsis", "other")) + [
+        (int(r["start"]), int(r["end"])) for r in film.fiche if r["field"] == "release" and r["value"]
+    ]
+    for a, b in prose_and_releases:
         awards.extend(prose_awards(text, a, b))
     for row in awards:
         span = row.pop("_recipient_span")

@@ -77,7 +77,7 @@ def _value_end(text: str, line: FieldLine, unit_end: int) -> int:
 def _is_release_line(text: str, line: FieldLine | None, start: int, end: int) -> bool:
     """`Maroc : 24 décembre 2008`, `la Norvège 18 mars 2005`: a country then a date."""
     if line is not None:
-        return country_code(line.label.value) is not None
+        return country_code(line.label.value) is not None and bool(line.value and find_dates(line.value.value))
     value = text[start:end]
     return bool(find_countries(value)) and bool(find_dates(value))
 
@@ -96,9 +96,7 @@ def collect_entries(text: str, section: Section) -> list[Entry]:
             if unit.kind in ("field", "pair"):
                 colon = parse_colon(text, unit.start, unit.end)
                 previous = entries[-1] if entries else None
-                if colon and previous and "release" in previous.kinds and (
-                    unit.kind == "pair" and _is_release_line(text, colon, unit.start, unit.end)
-                ):
+                if colon and previous and "release" in previous.kinds and _is_release_line(text, colon, unit.start, unit.end):
                     _continue(text, previous, unit.start, unit.end)
                     continue
                 if colon:
@@ -138,6 +136,7 @@ def fiche_rows(entries: list[Entry]) -> list[Row]:
 
 
 RUN_TOGETHER_WORDS = 5
+RUN_TOGETHER_SHARE = 0.6
 
 
 def entry_names(text: str, entry: Entry, known: set[str]) -> list[Name]:
@@ -153,7 +152,8 @@ def entry_names(text: str, entry: Entry, known: set[str]) -> list[Name]:
             if cut_by_end(text, name.span.end):
                 continue
             words = name.span.value.split()
-            if len(words) >= RUN_TOGETHER_WORDS and all(w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() for w in words):
+            capitalised = sum(1 for w in words if not w[:1].islower())
+            if len(words) >= RUN_TOGETHER_WORDS and capitalised >= RUN_TOGETHER_SHARE * len(words):
                 names.extend(_known_cover(name, known))
                 continue
             names.append(name)

@@ -116,6 +116,19 @@ def _person_span(text: str, a: int, b: int) -> Span | None:
     return span
 
 
+def _join_lowercase(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`Office du commerce et l'industrie du film` is one name: a piece after `et`
+    that starts in lower case continues the previous one."""
+    joined: list[tuple[int, int]] = []
+    for a, b in pieces:
+        head = text[a:b].lstrip()
+        if joined and (head[:1].islower() or regex.match(r"[ld]['’]\p{Ll}", head)):
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    return joined
+
+
 def split_names(text: str, start: int, end: int) -> list[Name]:
     """Names in text[start:end], in text order."""
     names: list[Name] = []
@@ -158,7 +171,7 @@ def _group_names(text: str, ga: int, gb: int, scope: str) -> list[Name]:
             group_note = inner if not group_note else f"{inner}; {group_note}"
         gb = parens[-1].start()
         parens.pop()
-    pieces = _protected_split(text, ga, gb, NAME_SEP)
+    pieces = _join_lowercase(text, _protected_split(text, ga, gb, NAME_SEP))
     for k, (a, b) in enumerate(pieces):
         inner_notes = list(PAREN.finditer(text, a, b))
         own_note = "; ".join(m.group(1).strip() for m in inner_notes if not _sub_role(m.group(1)))

@@ -52,10 +52,10 @@ def label_targets(label: str) -> list[tuple[str, LabelTarget]]:
     parts = [p for p in SPLIT_LABEL.split(key) if p]
     if len(parts) > 1 and all(p in table for p in parts):
         return [(p, table[p]) for p in parts]
-    original = " ".join(label.replace("-", " ").split())
+    original = " ".join(label.replace("’", "'").split())
     for size in range(len(key) - 1, 2, -1):
         head = key[:size]
-        if head in table and key[size] == " " and QUALIFIER.fullmatch(original[size + 1:]):
+        if head in table and original[size:size + 1] == " " and QUALIFIER.fullmatch(original[size + 1:]):
             return [(head, table[head])]
     return []
 
