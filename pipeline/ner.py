@@ -75,6 +75,7 @@ class PersonTagger:
         self.cache_limit = cache_limit
         self._cache: OrderedDict[str, tuple[tuple[int, int], ...]] = OrderedDict()
         self.contexts_tagged = 0
+        self.chars_tagged = 0
 
     @property
     def enabled(self) -> bool:
@@ -93,6 +94,7 @@ class PersonTagger:
             if len(self._cache) > self.cache_limit:
                 self._cache.popitem(last=False)
         self.contexts_tagged += len(todo)
+        self.chars_tagged += sum(map(len, todo))
 
     def is_person(self, context: str, start: int, end: int) -> bool:
         """True when a PER entity of `context` covers [start, end) (context-relative)."""

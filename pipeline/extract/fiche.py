@@ -10,6 +10,7 @@ together.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 import regex
 
@@ -135,8 +136,8 @@ def fiche_rows(entries: list[Entry]) -> list[Row]:
     return rows
 
 
-RUN_TOGETHER_WORDS = 5
-RUN_TOGETHER_SHARE = 0.6
+RUN_TOGETHER_WORDS = 6
+RUN_TOGETHER_SHARE = 0.7
 
 
 def entry_names(text: str, entry: Entry, known: set[str]) -> list[Name]:
@@ -149,7 +150,7 @@ def entry_names(text: str, entry: Entry, known: set[str]) -> list[Name]:
     names: list[Name] = []
     for value in entry.values:
         for name in split_names(text, value.start, value.end):
-            if cut_by_end(text, name.span.end):
+            if cut_by_end(text, name.span.end) or country_code(name.span.value):
                 continue
             words = name.span.value.split()
             capitalised = sum(1 for w in words if not w[:1].islower())
@@ -224,7 +225,7 @@ def _known_names(text: str, entries: list[Entry]) -> set[str]:
     for entry in entries:
         if entry.source == "fiche" and entry.kinds & {"role", "cast"}:
             for value in entry.values:
-                known.update(n.span.value for n in split_names(text, value.start, value.end) if len(n.span.value.split()) <= 4)
+                known.update(n.span.value for n in split_names(text, value.start, value.end) if len(n.span.value.split()) < RUN_TOGETHER_WORDS)
     return known
 
 
@@ -235,7 +236,6 @@ def apply_entries(text: str, entries: list[Entry], film: FilmRecord, known: set[
     """
     film.fiche.extend(fiche_rows(entries))
     known = (known or set()) | _known_names(text, entries)
-    fiche_roles = {t.name for e in entries if e.source == "fiche" for _, t in e.targets if t.kind == "role"}
     fiche_cast = any(e.source == "fiche" and "cast" in e.kinds for e in entries)
     ordered = [e for e in entries if e.source == "fiche"] + [e for e in entries if e.source == "infobox"]
     release_rows: dict[str, list[Row]] = {"fiche": [], "infobox": []}
@@ -246,9 +246,10 @@ def apply_entries(text: str, entries: list[Entry], film: FilmRecord, known: set[
             continue
         for _, target in entry.targets:
             if target.kind == "role":
-                if entry.source == "infobox" and target.name in fiche_roles:
-                    continue
-                credits.extend(_credit_rows(text, entry, target.name, target.note, known))
+                rows = _credit_rows(text, entry, target.name, target.note, known)
+                if entry.source == "infobox":
+                    rows = [r for r in rows if not _repeats(r, credits)]
+                credits.extend(rows)
             elif target.kind == "film":
                 _film_column(text, entry, target.name, film)
             elif target.kind == "title":
@@ -265,6 +266,22 @@ def apply_entries(text: str, entries: list[Entry], film: FilmRecord, known: set[
         if row["role"] == "producer" and _norm(row["name"]) in companies:
             row["role"] = "production_company"
     film.credits.extend(credits)
+
+
+SAME_NAME_RATIO = 0.8
+
+
+def _repeats(row: Row, credits: list[Row]) -> bool:
+    """An infobox name the fiche already gives for that role, maybe spelt differently
+    (`Abdel Hay Abid` / `Abdel Hay Adib`) or run together with others."""
+    name = _norm(row["name"])
+    for other in credits:
+        if other["role"] != row["role"]:
+            continue
+        known = _norm(other["name"])
+        if known in name or name in known or SequenceMatcher(None, name, known).ratio() >= SAME_NAME_RATIO:
+            return True
+    return False
 
 
 def _norm(value: object) -> str:

@@ -27,7 +27,10 @@ DIED = regex.compile(
     rf"\b(?:mort|morte|décédé|décédée)\s+(?:le\s+|en\s+)?(?P<when>[^,]*?)\s*(?:(?P<prep>à|au)\s+(?P<place>{PLACE}))?(?=\s*[,)]|\s+et\s|\s*$)"
 )
 IS_A = regex.compile(r"\b(?:est|était|fut)\s+(?:un|une)\s+(?P<what>[^.;]+)")
-ALSO = regex.compile(r"\b(?:Il|Elle)\s+est\s+(?:également|aussi|en outre|par ailleurs)\s+(?P<what>[^.;]+)")
+ALSO = regex.compile(
+    r"\b(?:(?:Il|Elle)\s+est\s+(?:également|aussi|en outre|par ailleurs)|(?:il|elle)\s+devient|(?:Il|Elle)\s+(?:a\s+été|fut))\s+(?P<what>[^.;]+)"
+)
+COMPLEMENT = regex.compile(r"\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*\p{Ll}[\p{Ll}-]+")
 RESIDES = regex.compile(rf"\b(?:réside|vit(?:\s+actuellement)?|habite|est\s+installée?)\s+(?:à|au|en)\s+(?P<place>{PLACE})")
 SPLIT_OCC = regex.compile(r"\s*,\s*|\s+et\s+")
 NATIVE = regex.compile(r"(?:en\s+)?\p{Ll}+\s*:\s*(?P<native>[^,;()]+)")
@@ -45,10 +48,14 @@ def _occupations(what: str) -> tuple[list[str], list[str]]:
     for part in SPLIT_OCC.split(what):
         part = part.strip()
         low = part.lower()
-        occupation = next((o for o in occupations() if low.startswith(o)), None)
+        occupation = next((o for o in occupations() if low.startswith(o) and not low[len(o):len(o) + 1].isalpha()), None)
         if occupation is None:
-            continue
-        found.append(part[:len(occupation)].lower())
+            glued = next((o for o in occupations() if low.startswith(o)), None)
+            if glued is None or not find_demonyms(part[len(glued):]):
+                continue
+            occupation = glued
+        complement = COMPLEMENT.match(part, len(occupation))
+        found.append(part[:complement.end() if complement else len(occupation)].lower())
         for codes, _, _ in find_demonyms(part[len(occupation):]):
             nationalities.extend(c for c in codes if c not in nationalities)
     return found, nationalities

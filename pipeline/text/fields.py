@@ -133,9 +133,8 @@ def parse_flat(text: str, start: int, end: int) -> FieldLine | None:
     value = clean_span(text, m.end(), end)
     if label is None:
         return None
-    if value is not None and (value.value[:1].islower() and not value.value[:1].isdigit()):
-        lowered_ok = label_targets(label.value)[0][1].kind == "film"
-        if not lowered_ok:
+    if value is not None and value.value[:1].islower():
+        if label_targets(label.value)[0][1].kind != "film" and not regex.search(r"\p{Lu}", value.value):
             return None
     return FieldLine(label, value, "flat")
 
