@@ -1,0 +1,39 @@
+"""Opening sentences of film and person articles."""
+
+from extract.helpers import column, extract
+
+
+def test_film_intro_titles_credits_year_and_demonym_countries() -> None:
+    text = "La Nuit bleue (en arabe : الليلة الزرقاء ; titre anglais : Blue Night) est un film tuniso-belge écrit et réalisé par Sami Haddad, sorti en 1999.\n"
+    tables = extract(text)
+    (film,) = tables["films"]
+    assert (film["title"], film["year"], film["countries"]) == ("La Nuit bleue", 1999, "TN;BE")
+    assert film["film_id"] == "la-nuit-bleue-1999"
+    assert set(column(tables, "titles", "title", "lang")) == {("La Nuit bleue", ""), ("الليلة الزرقاء", "ara"), ("Blue Night", "eng")}
+    assert set(column(tables, "credits", "role", "name")) == {("director", "Sami Haddad"), ("screenwriter", "Sami Haddad")}
+    assert column(tables, "sections", "kind", "title") == [("film", "La Nuit bleue")]
+
+
+def test_fiche_country_line_wins_over_the_demonym() -> None:
+    text = "Le Sable est un film franco-tunisien de Sami Haddad.\nFiche technique\n- Pays d'origine : Tunisie\n"
+    (film,) = extract(text)["films"]
+    assert film["countries"] == "TN" and film["year"] == ""
+
+
+def test_person_section() -> None:
+    text = (
+        "Amina Sow (arabe : أمينة سو), née le 3 mars 1970 à Thiès au Sénégal, est une réalisatrice et productrice sénégalo-malienne. "
+        "Elle réside à Dakar.\nElle est également critique de cinéma.\n"
+    )
+    (person,) = extract(text)["people"]
+    assert person["name"] == "Amina Sow" and person["native_name"] == "أمينة سو"
+    assert (person["birth_date"], person["birth_place"], person["birth_country"]) == ("1970-03-03", "Thiès", "SN")
+    assert person["nationalities"] == "SN;ML"
+    assert person["occupations"] == "réalisatrice;productrice;critique de cinéma"
+    assert person["residence"] == "Dakar"
+
+
+def test_stripped_birth_date_leaves_the_cell_empty() -> None:
+    text = "Omar Diallo, né le à Bamako et mort le à Paris, est un acteur malien.\n"
+    (person,) = extract(text)["people"]
+    assert (person["birth_date"], person["birth_place"], person["death_date"], person["death_place"]) == ("", "Bamako", "", "Paris")
