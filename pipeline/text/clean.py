@@ -117,4 +117,4 @@ def cut_by_end(text: str, end: int) -> bool:
     footnote number ends cleanly.
     """
     body = text.rstrip(" \t")
-    return end >= len(body) and not text.endswith("\n") and body[-1:].isalpha()
+    return end >= len(body) and not text.endswith("\n") and (body[-1:].isalpha() or body[-1:] in "'’-")
