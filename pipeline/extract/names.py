@@ -75,8 +75,12 @@ def _is_phrase(value: str) -> bool:
 
 
 def _sub_role(note: str) -> str:
+    """The role a parenthesis names (`(producteurs exécutifs)`); a label that only
+    qualifies (`(coproduction)`) is kept as a note instead."""
     targets = label_targets(note)
-    return targets[0][1].name if len(targets) == 1 and targets[0][1].kind in ROLE_KINDS else ""
+    if len(targets) != 1 or targets[0][1].kind not in ROLE_KINDS or targets[0][1].note:
+        return ""
+    return targets[0][1].name
 
 
 def _protected_split(text: str, start: int, end: int, pattern: regex.Pattern[str]) -> list[tuple[int, int]]:
