@@ -47,7 +47,7 @@ def vocabulary() -> dict:
 @cache
 def _word_pattern(key: str) -> regex.Pattern[str]:
     words = sorted(vocabulary()[key], key=len, reverse=True)
-    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b", regex.IGNORECASE)
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")(?:s|x)?\b", regex.IGNORECASE)
 
 
 def has_event_word(value: str) -> bool:
@@ -235,8 +235,9 @@ def _split_head(body: str) -> tuple[int | None, int | None]:
     stripped = body.rstrip()
     colon = regex.search(r"\s*:\s*", body)
     if colon:
-        head = body[:colon.start()]
-        if (has_event_word(head) and not starts_with_prize(head)) or YEAR_ONLY.match(head):
+        head, tail = body[:colon.start()], body[colon.end():]
+        dated = bool(regex.search(r"\b(?:1[89]|20)\d\d\b", head)) and bool(tail.strip())
+        if (has_event_word(head) and not starts_with_prize(head)) or YEAR_ONLY.match(head) or dated:
             return colon.start(), colon.end()
     dot = regex.search(r"(?<=\d{4}|\p{Ll})\.\s+(?=\p{Lu})", body)
     if dot and has_event_word(body[:dot.start()]) and not starts_with_prize(body[:dot.start()]):
