@@ -10,21 +10,10 @@ import csv
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import regex
 
-
-def _data_text(name: str) -> str:
-    return resources.files("pipeline.data").joinpath(name).read_text(encoding="utf-8")
-
-
-def _lines(name: str) -> list[str]:
-    return [
-        line.strip()
-        for line in _data_text(name).splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+from pipeline.values.lexicon import data_lines, data_text
 
 
 def norm_label(label: str) -> str:
@@ -45,7 +34,7 @@ class LabelTarget:
 @cache
 def labels() -> dict[str, LabelTarget]:
     rows = csv.DictReader(
-        (line for line in _data_text("labels.tsv").splitlines() if not line.startswith("#")),
+        (line for line in data_text("labels.tsv").splitlines() if not line.startswith("#")),
         delimiter="\t",
     )
     table: dict[str, LabelTarget] = {}
@@ -58,20 +47,20 @@ def labels() -> dict[str, LabelTarget]:
 @cache
 def headings() -> dict[str, str]:
     """Heading text (normalised) -> block kind."""
-    data = json.loads(_data_text("headings.json"))
+    data = json.loads(data_text("headings.json"))
     return {norm_label(h): kind for kind, forms in data.items() if not kind.startswith("_") for h in forms}
 
 
 @cache
 def furniture() -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{p})" for p in _lines("furniture.txt")), regex.IGNORECASE)
+    return regex.compile("|".join(f"(?:{p})" for p in data_lines("furniture.txt")), regex.IGNORECASE)
 
 
 @cache
 def film_nouns() -> list[str]:
-    return sorted(_lines("film_nouns.txt"), key=len, reverse=True)
+    return sorted(data_lines("film_nouns.txt"), key=len, reverse=True)
 
 
 @cache
 def occupations() -> list[str]:
-    return sorted(_lines("occupations.txt"), key=len, reverse=True)
+    return sorted(data_lines("occupations.txt"), key=len, reverse=True)

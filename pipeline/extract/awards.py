@@ -21,7 +21,8 @@ from pipeline.extract.records import Row
 from pipeline.model import Section, Span
 from pipeline.text.clean import clean_span
 from pipeline.values.dates import find_dates
-from pipeline.vocab import _data_text, norm_label
+from pipeline.values.lexicon import data_text
+from pipeline.vocab import norm_label
 
 EDITION = regex.compile(
     r"(?P<n>\d{1,3})\s*(?:e|è|ème|eme|re|er|ère)\s+(?:édition|cérémonie|session|festival)\b\s*(?:(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*)?",
@@ -41,7 +42,7 @@ YEAR_ONLY = regex.compile(r"^\s*(?P<year>(?:1[89]|20)\d\d)\s*$")
 
 @cache
 def vocabulary() -> dict:
-    return json.loads(_data_text("awards.json"))
+    return json.loads(data_text("awards.json"))
 
 
 @cache

@@ -18,7 +18,7 @@ from pipeline.extract.people_names import PERSON
 from pipeline.model import Span
 from pipeline.text.clean import clean_span
 from pipeline.text.fields import label_targets
-from pipeline.vocab import _lines
+from pipeline.values.lexicon import data_lines
 
 STRONG_SEP = regex.compile(r"\s*;\s*|\n+")
 GROUP_SEP = regex.compile(r"\s*,\s*|\s+[–—-]\s+|\s*/\s*")
@@ -52,7 +52,7 @@ class Name:
 
 @cache
 def company_words() -> frozenset[str]:
-    return frozenset(_lines("company_words.txt"))
+    return frozenset(data_lines("company_words.txt"))
 
 
 def looks_like_company(name: str) -> bool:
