@@ -1,0 +1,295 @@
+"""Throughput of the extraction, measured against plain spaCy.
+
+For each size, builds a corpus of that many MB (10^6 bytes) from copies of
+the documents in raw/ (each copy a file with its own doc_id, in a temporary
+folder), then times, --repeat times each, and reports the medians:
+
+  (a) plain `nlp.pipe` of the model with all its default components, over
+      the same texts; model loading not counted. spaCy reads a few thousand
+      tokens a second, so by default (a) runs on the first --spacy-sample MB
+      of the corpus and its time is extrapolated per MB (labelled so in the
+      table); --spacy-full runs it over the whole corpus.
+  (b) the full extraction, `python -m pipeline extract CORPUS --jobs 1`;
+      wall time of the whole command (start-up and model loading included);
+  (c) the same with --no-ner (rules only);
+  and (b) and (c) again with --jobs 2.
+
+CPU time is the child's user + system time, its workers' included; on a
+shared machine it is steadier than wall time (the 1-minute load average
+before and after is printed). Peak memory is the maximum resident set size of the measured child process
+(os.wait4), for --jobs 2 the largest of the parent and its workers. Linux
+counts a child's memory from before its exec too, so this script loads
+nothing heavy itself: every measurement, spaCy included, runs in a child. The
+copies have no gold, so micro F1 of (b) and (c) comes from extracting raw/
+itself and scoring it with `python -m pipeline evaluate` against gold/. The
+share of raw/'s characters that NER reads tells what (b) would cost on a
+corpus with no repeated sentences (copies hit the tagger's cache).
+
+Prints a Markdown report (date, machine, table, targets) on stdout and
+progress on stderr.
+
+example:
+  .venv/bin/python benchmarks/throughput.py --sizes 5 50
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BASELINE = Path(__file__).resolve().with_name("spacy_baseline.py")
+NER_SHARE = Path(__file__).resolve().with_name("ner_share.py")
+MB = 1_000_000
+
+
+@dataclass
+class Child:
+    """One finished child process: wall time, CPU time (its workers' included), peak RSS and what it printed."""
+
+    seconds: float
+    cpu_seconds: float
+    peak_rss_mb: float
+    stdout: str
+
+
+@dataclass
+class Row:
+    """The medians of one kind of run over one corpus."""
+
+    run: str
+    seconds: float
+    cpu_seconds: float
+    peak_rss_mb: float
+    note: str = ""
+
+
+@dataclass
+class SizeResult:
+    size_mb: float
+    docs: int
+    bytes: int
+    rows: dict[str, Row] = field(default_factory=dict)
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def run_child(cmd: list[str]) -> Child:
+    """Run a command to completion; its own peak RSS comes from wait4."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            tail = err.read().decode("utf-8", "replace")[-2000:]
+            raise RuntimeError(f"{' '.join(cmd)} exited with {proc.returncode}:\n{tail}")
+        return Child(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read().decode("utf-8"))
+
+
+def build_corpus(raw: Path, size_bytes: int, folder: Path) -> tuple[int, int]:
+    """Copies of raw/*.txt, round-robin, until `size_bytes`; returns (docs, bytes).
+
+    Names start with the copy number so that name order interleaves the
+    documents and any prefix of the corpus is a fair sample of it.
+    """
+    sources = [(p.stem, p.read_bytes()) for p in sorted(raw.glob("*.txt"))]
+    if not sources:
+        raise SystemExit(f"no *.txt documents in {raw}")
+    folder.mkdir(parents=True)
+    docs = total = copy = 0
+    while total < size_bytes:
+        for stem, data in sources:
+            (folder / f"{copy:05d}-{stem}.txt").write_bytes(data)
+            docs += 1
+            total += len(data)
+            if total >= size_bytes:
+                break
+        copy += 1
+    return docs, total
+
+
+def extract_cmd(corpus: Path, out: Path, *, ner: bool, jobs: int, model: str) -> list[str]:
+    cmd = [sys.executable, "-m", "pipeline", "extract", str(corpus), "--out", str(out),
+           "--jobs", str(jobs), "--quiet", "--model", model]
+    return cmd + ([] if ner else ["--no-ner"])
+
+
+def micro_f1(raw: Path, gold: Path, out: Path, *, ner: bool, model: str) -> float:
+    """Extract raw/ and score it against gold/; the run-wide micro F1."""
+    run_child(extract_cmd(raw, out, ner=ner, jobs=1, model=model))
+    run_child([sys.executable, "-m", "pipeline", "evaluate", "--gold", str(gold), "--pred", str(out),
+               "--raw", str(raw), "--no-report"])
+    with (out / "scores.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["table"] == "all" and not row["field"] and not row["doc_id"]:
+                return float(row["f1"])
+    raise RuntimeError(f"no run-wide 'all' row in {out / 'scores.csv'}")
+
+
+def ner_share(raw: Path, model: str) -> tuple[int, int, int]:
+    """(contexts, characters read by NER, characters in raw/) for one pass over raw/."""
+    info = json.loads(run_child([sys.executable, str(NER_SHARE), str(raw), "--model", model]).stdout)
+    return info["contexts"], info["ner_chars"], info["chars"]
+
+
+def measure_size(args: argparse.Namespace, size_mb: float, work: Path) -> SizeResult:
+    corpus = work / f"corpus-{size_mb:g}MB"
+    docs, nbytes = build_corpus(args.raw, int(size_mb * MB), corpus)
+    result = SizeResult(size_mb, docs, nbytes)
+    log(f"{size_mb:g} MB corpus: {docs} documents, {nbytes} bytes")
+    sample = None if args.spacy_full else int(args.spacy_sample * MB)
+    runs = {
+        "b1": extract_cmd(corpus, work / "out-b1", ner=True, jobs=1, model=args.model),
+        "c1": extract_cmd(corpus, work / "out-c1", ner=False, jobs=1, model=args.model),
+        "b2": extract_cmd(corpus, work / "out-b2", ner=True, jobs=2, model=args.model),
+        "c2": extract_cmd(corpus, work / "out-c2", ner=False, jobs=2, model=args.model),
+    }
+    times: dict[str, list[Child]] = {key: [] for key in ["a", *runs]}
+    baseline: dict[str, float] = {}
+    for rep in range(args.repeat):
+        cmd = [sys.executable, str(BASELINE), str(corpus), "--model", args.model]
+        child = run_child(cmd + ([] if sample is None else ["--limit-bytes", str(sample)]))
+        info = json.loads(child.stdout)
+        baseline = {"bytes": info["bytes"], "tokens": info["tokens"]}
+        times["a"].append(Child(info["seconds"], info["cpu_seconds"], child.peak_rss_mb, ""))
+        log(f"  repeat {rep + 1}: (a) {info['seconds']:.1f} s for {info['bytes'] / MB:.2f} MB, {info['tokens']} tokens")
+        for key, cmd in runs.items():
+            times[key].append(run_child(cmd))
+            log(f"  repeat {rep + 1}: {key} {times[key][-1].seconds:.1f} s, {times[key][-1].peak_rss_mb:.0f} MB RSS")
+    a_seconds = statistics.median(c.seconds for c in times["a"])
+    scale = nbytes / baseline["bytes"]
+    note = (f"nlp.pipe only; extrapolated from a {baseline['bytes'] / MB:.2f} MB sample "
+            f"({baseline['tokens'] / a_seconds:,.0f} tokens/s)" if scale > 1.0001 else
+            f"nlp.pipe only, whole corpus ({baseline['tokens'] / a_seconds:,.0f} tokens/s)")
+    result.rows["a"] = Row("(a) spaCy `nlp.pipe`, all components", a_seconds * scale,
+                           statistics.median(c.cpu_seconds for c in times["a"]) * scale,
+                           statistics.median(c.peak_rss_mb for c in times["a"]), note)
+    labels = {"b1": "(b) extract, --jobs 1", "c1": "(c) extract --no-ner, --jobs 1",
+              "b2": "(b) extract, --jobs 2", "c2": "(c) extract --no-ner, --jobs 2"}
+    for key, label in labels.items():
+        result.rows[key] = Row(label, statistics.median(c.seconds for c in times[key]),
+                               statistics.median(c.cpu_seconds for c in times[key]),
+                               statistics.median(c.peak_rss_mb for c in times[key]),
+                               "peak of parent and workers" if key.endswith("2") else "")
+    return result
+
+
+def package_version(name: str) -> str:
+    try:
+        return version(name.replace("_", "-"))
+    except PackageNotFoundError:
+        return "(not a package)"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if line.startswith("model name")]
+        cpu = names[0] if names else cpu
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30 if hasattr(os, "sysconf") else 0
+    return (f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM; {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}, spaCy {version('spacy')}")
+
+
+def table(results: list[SizeResult]) -> list[str]:
+    lines = ["| corpus | run | time (s) | CPU (s) | MB/s | docs/s | speed vs (a) | peak RSS (MB) | note |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---|"]
+    for res in results:
+        a = res.rows["a"].seconds
+        for key, row in res.rows.items():
+            corpus = f"{res.bytes / MB:.1f} MB, {res.docs:,} docs" if key == "a" else ""
+            lines.append(f"| {corpus} | {row.run} | {row.seconds:,.1f} | {row.cpu_seconds:,.1f} | {res.bytes / MB / row.seconds:.2f} | "
+                         f"{res.docs / row.seconds:,.0f} | {a / row.seconds:.1f}× | {row.peak_rss_mb:,.0f} | {row.note} |")
+    return lines
+
+
+def targets(results: list[SizeResult], f1: dict[str, float]) -> list[str]:
+    def mark(ok: bool) -> str:
+        return "met" if ok else "**missed**"
+
+    lines = []
+    for res in results:
+        r = res.rows
+        speedup = r["a"].seconds / r["b1"].seconds
+        mbps = res.bytes / MB / r["c1"].seconds
+        jobs_b, jobs_c = r["b1"].seconds / r["b2"].seconds, r["c1"].seconds / r["c2"].seconds
+        lines += [f"- {res.size_mb:g} MB: (b) {speedup:.1f}× faster than (a) (target ≥ 10×: {mark(speedup >= 10)}); "
+                  f"(c) {mbps:.2f} MB/s on one core (target ≥ 5: {mark(mbps >= 5)}); "
+                  f"--jobs 2 vs 1: (b) {jobs_b:.2f}×, (c) {jobs_c:.2f}× (target ≥ 1.8: {mark(min(jobs_b, jobs_c) >= 1.8)})"]
+    if len(results) > 1:
+        small, large = results[0].rows["b1"].peak_rss_mb, results[-1].rows["b1"].peak_rss_mb
+        growth = large / small - 1
+        lines.append(f"- peak RSS of (b), {results[0].size_mb:g} → {results[-1].size_mb:g} MB: {small:.0f} → {large:.0f} MB "
+                     f"({growth:+.1%}; target within ±10 %: {mark(abs(growth) <= 0.10)})")
+    lines.append(f"- micro F1 on raw/ against gold/: (b) {f1['b']:.4f}, (c) --no-ner {f1['c']:.4f} "
+                 f"(NER adds {f1['b'] - f1['c']:+.4f})")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=float, nargs="+", default=[5, 50], help="corpus sizes in MB (default: 5 50)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the median is reported (default: 3)")
+    parser.add_argument("--raw", type=Path, default=ROOT / "raw", help="documents to copy (default: raw/)")
+    parser.add_argument("--gold", type=Path, default=ROOT / "gold", help="gold annotations of --raw (default: gold/)")
+    parser.add_argument("--model", default="fr_core_news_sm", help="spaCy model for (a) and (b) (default: fr_core_news_sm)")
+    parser.add_argument("--spacy-sample", type=float, default=1.0, metavar="MB",
+                        help="run (a) on this many MB of each corpus and extrapolate per MB (default: 1)")
+    parser.add_argument("--spacy-full", action="store_true", help="run (a) over the whole corpus (slow: hours at 50 MB)")
+    parser.add_argument("--json", type=Path, help="also write the measurements to this JSON file")
+    args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    started = datetime.now().astimezone()
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="throughput-") as tmp:
+        work = Path(tmp)
+        log("micro F1 of (b) and (c) on raw/")
+        f1 = {"b": micro_f1(args.raw, args.gold, work / "f1-b", ner=True, model=args.model),
+              "c": micro_f1(args.raw, args.gold, work / "f1-c", ner=False, model=args.model)}
+        contexts, ner_chars, raw_chars = ner_share(args.raw, args.model)
+        results = []
+        for size in sorted(args.sizes):
+            size_work = work / f"{size:g}"
+            results.append(measure_size(args, size, size_work))
+    report = [
+        f"Measured {started:%Y-%m-%d %H:%M %Z} on {machine()}; model {args.model} {package_version(args.model)}; "
+        f"median of {args.repeat} run(s); load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after.",
+        "",
+        *table(results),
+        "",
+        f"NER reads {ner_chars:,} of raw/'s {raw_chars:,} characters ({ner_chars / raw_chars:.2%}) in {contexts} context(s); "
+        "in the copied corpora the tagger's cache answers the repeats.",
+        "",
+        *targets(results, f1),
+    ]
+    print("\n".join(report))
+    if args.json:
+        args.json.write_text(json.dumps({"date": started.isoformat(), "machine": machine(), "f1": f1,
+                                         "ner": {"contexts": contexts, "chars": ner_chars, "raw_chars": raw_chars},
+                                         "sizes": [{"size_mb": r.size_mb, "docs": r.docs, "bytes": r.bytes,
+                                                    "rows": {k: vars(v) for k, v in r.rows.items()}} for r in results]},
+                                        indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
