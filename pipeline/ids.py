@@ -6,11 +6,13 @@ import unicodedata
 
 import regex
 
+NOT_SLUG = regex.compile(r"[^a-z0-9]+")
+
 
 def slugify(value: str) -> str:
     """`Le Vent des Aurès` -> `le-vent-des-aures`; empty when nothing Latin is left."""
     ascii_text = unicodedata.normalize("NFKD", value.replace("’", "'")).encode("ascii", "ignore").decode()
-    return regex.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
 
 
 class IdAllocator:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.text.fields import FieldLine
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,9 @@ class Unit:
 
     start: int
     end: int
-    kind: str  # blank, furniture, heading, field, row, item, prose
+    kind: str  # blank, furniture, heading, field, pair, row, flat, item, prose
     heading: str = ""  # block kind a heading opens
+    field: FieldLine | None = None  # the label and value a field, pair, row or flat line holds
 
 
 @dataclass

@@ -18,7 +18,6 @@ from pipeline.extract.people_names import PERSON
 from pipeline.extract.records import Row
 from pipeline.model import Section
 from pipeline.text.clean import clean_span, cut_by_end
-from pipeline.text.fields import parse_colon
 from pipeline.values.places import country_code
 
 IN_ROLE = regex.compile(r"\s+(?:dans\s+le\s+rôle\s+(?:de|du|des|d['’])|joue|interprète|incarne)\s+", regex.IGNORECASE)
@@ -57,7 +56,7 @@ def distribution_cast(text: str, section: Section) -> list[Row]:
                 continue
             a, b = line.start, line.end
             row = None
-            colon = parse_colon(text, unit.start, unit.end) if unit.kind in ("field", "pair") else None
+            colon = unit.field if unit.kind in ("field", "pair") else None
             in_role = IN_ROLE.search(text, a, b)
             paren = TRAILING_PAREN.match(text[a:b])
             if colon is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import regex
 
@@ -19,7 +20,7 @@ from pipeline.extract.records import FilmRecord, Row
 from pipeline.extract.titles import title_forms
 from pipeline.model import Section, Span
 from pipeline.text.clean import BULLET_HERE, clean_span, cut_by_end
-from pipeline.text.fields import FieldLine, label_targets, parse_colon, parse_flat, parse_row, split_second_field
+from pipeline.text.fields import FieldLine, label_targets, split_second_field
 from pipeline.values.dates import find_dates
 from pipeline.values.durations import parse_duration
 from pipeline.values.formats import parse_age_rating, parse_format
@@ -28,6 +29,9 @@ from pipeline.values.languages import find_languages
 from pipeline.values.money import parse_budget
 from pipeline.values.places import country_code, find_countries
 from pipeline.vocab import LabelTarget
+
+DIGIT = regex.compile(r"\d")
+PAREN_NOTE = regex.compile(r"\(([^()]+)\)")
 
 ROW_TRIM = frozenset(" \t\n\u00a0\u202f|")
 SCALAR_TEXT_COLUMNS = ("film_format", "aspect_ratio")
@@ -94,20 +98,15 @@ def collect_entries(text: str, section: Section) -> list[Entry]:
             if unit.kind in ("heading", "prose"):
                 continue
             lines: list[FieldLine] = []
-            if unit.kind in ("field", "pair"):
-                colon = parse_colon(text, unit.start, unit.end)
+            if unit.kind in ("field", "pair") and unit.field is not None:
+                colon = unit.field
                 previous = entries[-1] if entries else None
-                if colon and previous and "release" in previous.kinds and _is_release_line(text, colon, unit.start, unit.end):
+                if previous and "release" in previous.kinds and _is_release_line(text, colon, unit.start, unit.end):
                     _continue(text, previous, unit.start, unit.end)
                     continue
-                if colon:
-                    lines = split_second_field(text, colon)
-            elif unit.kind == "row":
-                row = parse_row(text, unit.start, unit.end)
-                lines = [row] if row else []
-            elif unit.kind == "flat":
-                flat = parse_flat(text, unit.start, unit.end)
-                lines = [flat] if flat else []
+                lines = split_second_field(text, colon)
+            elif unit.kind in ("row", "flat") and unit.field is not None:
+                lines = [unit.field]
             if lines:
                 for line in lines:
                     entries.append(_entry(text, line, unit.end, source))
@@ -149,7 +148,7 @@ def entry_names(text: str, entry: Entry, known: set[str]) -> list[Name]:
     """
     names: list[Name] = []
     for value in entry.values:
-        for name in split_names(text, value.start, value.end):
+        for name in _split_cached(text, value):
             if cut_by_end(text, name.span.end) or country_code(name.span.value):
                 continue
             words = name.span.value.split()
@@ -159,6 +158,12 @@ def entry_names(text: str, entry: Entry, known: set[str]) -> list[Name]:
                 continue
             names.append(name)
     return names
+
+
+@lru_cache(maxsize=256)
+def _split_cached(text: str, value: Span) -> tuple[Name, ...]:
+    """Names of one value; the same value is split for several purposes."""
+    return tuple(split_names(text, value.start, value.end))
 
 
 def _known_cover(name: Name, known: set[str]) -> list[Name]:
@@ -192,7 +197,7 @@ def _credit(name: Name, role: str, label_note: str, label: str) -> Row:
 
 def _unknown_label_credits(text: str, entry: Entry, known: set[str]) -> list[Row]:
     """A label outside the vocabulary that names people or companies -> role `other`."""
-    if any(regex.search(r"\d", v.value) for v in entry.values):
+    if any(DIGIT.search(v.value) for v in entry.values):
         return []
     return [_credit(n, "other", "", entry.label.value) for n in entry_names(text, entry, known) if NAME_LIKE.match(n.span.value)]
 
@@ -205,7 +210,7 @@ def _releases(text: str, entry: Entry) -> list[Row]:
         for date in find_dates(chunk):
             places = [p for p in find_countries(chunk[:date.start]) if p.end <= date.start]
             place = places[-1] if places else None
-            note_match = regex.search(r"\(([^()]+)\)", chunk[date.end:])
+            note_match = PAREN_NOTE.search(chunk[date.end:])
             code = place.code if place else (label_countries[0].code if label_countries else "")
             written = place.written if place else (label_countries[0].written if label_countries else "")
             rows.append({
@@ -225,7 +230,7 @@ def _known_names(text: str, entries: list[Entry]) -> set[str]:
     for entry in entries:
         if entry.source == "fiche" and entry.kinds & {"role", "cast"}:
             for value in entry.values:
-                known.update(n.span.value for n in split_names(text, value.start, value.end) if len(n.span.value.split()) < RUN_TOGETHER_WORDS)
+                known.update(n.span.value for n in _split_cached(text, value) if len(n.span.value.split()) < RUN_TOGETHER_WORDS)
     return known
 
 

@@ -20,6 +20,11 @@ from pipeline.text.clean import clean_span
 from pipeline.text.fields import label_targets
 from pipeline.values.lexicon import data_lines
 
+WORD = regex.compile(r"[\p{L}\d]+")
+ELIDED = regex.compile(r"[ld]['’]\p{Ll}")
+SPACES = regex.compile(r"\s+")
+UPPER_OR_DIGIT = regex.compile(r"\p{Lu}|\d")
+
 STRONG_SEP = regex.compile(r"\s*;\s*|\n+")
 GROUP_SEP = regex.compile(r"\s*,\s*|\s+[–—-]\s+|\s*/\s*")
 NAME_SEP = regex.compile(r"\s+et\s+|\s*&\s*")
@@ -56,7 +61,7 @@ def company_words() -> frozenset[str]:
 
 
 def looks_like_company(name: str) -> bool:
-    words = regex.findall(r"[\p{L}\d]+", name)
+    words = WORD.findall(name)
     if any(w.lower() in company_words() for w in words):
         return True
     letters = [w for w in words if w.isalpha()]
@@ -85,6 +90,15 @@ def _sub_role(note: str) -> str:
 
 def _protected_split(text: str, start: int, end: int, pattern: regex.Pattern[str]) -> list[tuple[int, int]]:
     """Split text[start:end] on pattern, never inside parentheses."""
+    if "(" not in text[start:end]:
+        pieces = []
+        pos = start
+        for m in pattern.finditer(text, start, end):
+            if m.end() > m.start():
+                pieces.append((pos, m.start()))
+                pos = m.end()
+        pieces.append((pos, end))
+        return [(a, b) for a, b in pieces if text[a:b].strip()]
     pieces: list[tuple[int, int]] = []
     depth = 0
     pos = start
@@ -126,7 +140,7 @@ def _join_lowercase(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int,
     joined: list[tuple[int, int]] = []
     for a, b in pieces:
         head = text[a:b].lstrip()
-        if joined and (head[:1].islower() or regex.match(r"[ld]['’]\p{Ll}", head)):
+        if joined and (head[:1].islower() or ELIDED.match(head)):
             joined[-1] = (joined[-1][0], b)
         else:
             joined.append((a, b))
@@ -140,7 +154,7 @@ def split_names(text: str, start: int, end: int) -> list[Name]:
         scope = ""
         sm = SCOPE.search(text, sa, sb)
         if sm:
-            scope = regex.sub(r"\s+", " ", text[sm.end():sb]).strip(" .")
+            scope = SPACES.sub(" ", text[sm.end():sb]).strip(" .")
             sb = sm.start()
         assisting = False
         for ga, gb in _protected_split(text, sa, sb, GROUP_SEP):
@@ -163,7 +177,7 @@ def _group_names(text: str, ga: int, gb: int, scope: str) -> list[Name]:
         if text[ga:fund.start()].strip(" ,"):
             names.extend(_group_names(text, ga, fund.start(), scope))
         ga, funder = fund.end(), True
-        note = regex.sub(r"\s+", " ", fund.group("what").lower()).removeprefix("le ").removeprefix("la ")
+        note = SPACES.sub(" ", fund.group("what").lower()).removeprefix("le ").removeprefix("la ")
     group_note, group_role = "", ""
     parens = list(PAREN.finditer(text, ga, gb))
     while parens and not text[parens[-1].end():gb].strip(" ."):
@@ -187,7 +201,7 @@ def _group_names(text: str, ga: int, gb: int, scope: str) -> list[Name]:
             phrase_role = "other"
             a = a + phrase_of.start("name")
         span = _person_span(text, a, inner_notes[0].start() if inner_notes else b)
-        if span is None or not regex.search(r"\p{Lu}|\d", span.value):
+        if span is None or not UPPER_OR_DIGIT.search(span.value):
             continue
         last = k == len(pieces) - 1
         parts = [p for p in (phrase, note, own_note, group_note if (last or group_role) else "", scope) if p]

@@ -13,6 +13,9 @@ from pipeline.model import Span
 from pipeline.text.clean import clean_span
 from pipeline.values.languages import find_languages
 
+LETTER = regex.compile(r"\p{L}")
+PARENS = regex.compile(r"\(([^()]*)\)")
+
 # `en arabe :`, `arabe :`, `titre en arabe :`, `titre français :`
 LANG_PREFIX = regex.compile(r"(?:titre\s+)?(?:en\s+)?(?P<lang>\p{Ll}[\p{Ll}-]+(?:\s+\p{Ll}+)?)\s*:\s*")
 # `Alf yad wa yad en arabe`
@@ -47,14 +50,14 @@ def _by_script(text: str, start: int, end: int, lang: str) -> list[TitleForm]:
     pos = start
     for m in SCRIPT_RUN.finditer(text, start, end):
         before = clean_span(text, pos, m.start())
-        if before and regex.search(r"\p{L}", before.value):
+        if before and LETTER.search(before.value):
             forms.append(TitleForm(before, lang))
         run = clean_span(text, m.start(), m.end())
         if run:
             forms.append(TitleForm(run, lang or script_lang(run.value)))
         pos = m.end()
     rest = clean_span(text, pos, end)
-    if rest and regex.search(r"\p{L}", rest.value):
+    if rest and LETTER.search(rest.value):
         forms.append(TitleForm(rest, lang))
     return forms
 
@@ -63,7 +66,7 @@ def title_forms(text: str, start: int, end: int, lang: str = "", *, allow_prefix
     """Every title form in text[start:end], in text order."""
     forms: list[TitleForm] = []
     pos = start
-    for m in regex.finditer(r"\(([^()]*)\)", text[start:end]):
+    for m in PARENS.finditer(text[start:end]):
         a, b = start + m.start(), start + m.end()
         forms.extend(_plain_forms(text, pos, a, lang, allow_prefix))
         forms.extend(title_forms(text, a + 1, b - 1, "", allow_prefix=True))

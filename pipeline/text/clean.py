@@ -8,8 +8,6 @@ with the first and last source positions it was read from.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import regex
 
 from pipeline.model import Span
@@ -39,73 +37,56 @@ FLAG_CAPTION = regex.compile(
 BULLET_HERE = regex.compile(r"[ \t\u00a0]*(?:[-*•·‣▪◦–]|\d{1,2}\.)[ \t\u00a0]+")
 BULLET = regex.compile(r"^" + BULLET_HERE.pattern, regex.MULTILINE)
 
-NOISE: tuple[regex.Pattern[str], ...] = (EDIT_LINK, BRACKET_NOTE, GLUED_NOTE, LANG_MARK, IMAGE, FLAG_CAPTION, BULLET)
+NOISE_PATTERNS: tuple[regex.Pattern[str], ...] = (EDIT_LINK, BRACKET_NOTE, GLUED_NOTE, LANG_MARK, IMAGE, FLAG_CAPTION, BULLET)
+# One pass over a span finds every kind of residue.
+NOISE = regex.compile(
+    "|".join(
+        f"(?{'i' if p.flags & regex.IGNORECASE else ''}m:{p.pattern})" if p.flags & (regex.IGNORECASE | regex.MULTILINE) else f"(?:{p.pattern})"
+        for p in NOISE_PATTERNS
+    )
+)
 
-SPACES = frozenset(" \t\n\u00a0\u202f\u2009\u200b")
+SPACE_RUN = regex.compile(r"[\s\u00a0\u202f\u2009\u200b]+")
+SPACE_BEFORE_CLOSE = regex.compile(r"\s+(?=[,)])|(?<=\()\s+")
 TRIM = frozenset(" \t\n\u00a0\u202f\u2009\u200b,;:|-–—.")
 
 
-def noise_ranges(text: str, start: int, end: int, patterns: Iterable[regex.Pattern[str]] = NOISE) -> list[tuple[int, int]]:
-    """Absolute ranges inside [start, end) that are residue, not content."""
-    ranges = []
-    for pattern in patterns:
-        for m in pattern.finditer(text, start, end):
-            if m.end() > m.start():
-                ranges.append((m.start(), m.end()))
-    return ranges
-
-
-def clean_span(
-    text: str,
-    start: int,
-    end: int,
-    *,
-    extra: Iterable[tuple[int, int]] = (),
-    trim: frozenset[str] = TRIM,
-    patterns: Iterable[regex.Pattern[str]] = NOISE,
-) -> Span | None:
+def clean_span(text: str, start: int, end: int, *, trim: frozenset[str] = TRIM) -> Span | None:
     """The value of text[start:end] without residue, whitespace collapsed.
 
-    `extra` are further absolute ranges to drop (e.g. a qualifier already
-    moved to a note). Returns None when nothing is left.
+    Removed residue counts as a space between the words around it. The span
+    returned runs from the first to the last character kept. Returns None
+    when nothing is left.
     """
-    removed = bytearray(end - start)
-    for a, b in [*noise_ranges(text, start, end, patterns), *extra]:
-        for i in range(max(a, start), min(b, end)):
-            removed[i - start] = 1
-    chars: list[str] = []
-    positions: list[int] = []
-    pending_space = False
-    for i in range(start, end):
-        if removed[i - start]:
-            pending_space = pending_space or bool(chars)
-            continue
-        ch = text[i]
-        if ch in SPACES:
-            pending_space = bool(chars)
-            continue
-        if pending_space:
-            chars.append(" ")
-            positions.append(i)
-            pending_space = False
-        chars.append(ch)
-        positions.append(i)
-    lo, hi = 0, len(chars)
-    while lo < hi and chars[lo] in trim:
-        lo += 1
-    while hi > lo and chars[hi - 1] in trim:
-        hi -= 1
-    if lo >= hi:
+    kept: list[tuple[int, int]] = []
+    pos = start
+    for m in NOISE.finditer(text, start, end):
+        if m.end() > m.start():
+            if m.start() > pos:
+                kept.append((pos, m.start()))
+            pos = max(pos, m.end())
+    if pos < end:
+        kept.append((pos, end))
+    first = last = -1
+    for a, b in kept:
+        for i in range(a, b):
+            if text[i] not in trim:
+                first = i
+                break
+        if first != -1:
+            break
+    if first == -1:
         return None
-    value = "".join(chars[lo:hi])
-    value = regex.sub(r"\s+(?=[,)])|(?<=\()\s+", "", value)
-    return Span(positions[lo], positions[hi - 1] + 1, value)
-
-
-def strip_text(value: str) -> str:
-    """Clean a free-standing string (no offsets needed)."""
-    span = clean_span(value, 0, len(value))
-    return span.value if span else ""
+    for a, b in reversed(kept):
+        for i in range(b - 1, a - 1, -1):
+            if text[i] not in trim:
+                last = i + 1
+                break
+        if last != -1:
+            break
+    pieces = [text[max(a, first):min(b, last)] for a, b in kept if a < last and b > first]
+    value = SPACE_RUN.sub(" ", " ".join(pieces)).strip()
+    return Span(first, last, SPACE_BEFORE_CLOSE.sub("", value))
 
 
 def cut_by_end(text: str, end: int) -> bool:

@@ -18,6 +18,9 @@ from pipeline.model import Span
 from pipeline.text.clean import BULLET_HERE, EDIT_LINK, clean_span
 from pipeline.vocab import LabelTarget, labels, norm_label
 
+NOT_IN_LABEL = regex.compile(r"[.!?«»\"()\d]")
+UPPER = regex.compile(r"\p{Lu}")
+
 MAX_LABEL_WORDS = 6
 COLON = regex.compile(r"[ \t\u00a0\u202f]*:[ \t\u00a0\u202f]*")
 CELL = regex.compile(r"[^|]+")
@@ -88,7 +91,7 @@ def plausible_label(label: str) -> bool:
     return (
         0 < len(words) <= MAX_LABEL_WORDS
         and label[:1].isupper()
-        and not regex.search(r"[.!?«»\"()\d]", label)
+        and not NOT_IN_LABEL.search(label)
     )
 
 
@@ -134,7 +137,7 @@ def parse_flat(text: str, start: int, end: int) -> FieldLine | None:
     if label is None:
         return None
     if value is not None and value.value[:1].islower():
-        if label_targets(label.value)[0][1].kind != "film" and not regex.search(r"\p{Lu}", value.value):
+        if label_targets(label.value)[0][1].kind != "film" and not UPPER.search(value.value):
             return None
     return FieldLine(label, value, "flat")
 

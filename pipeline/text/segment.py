@@ -62,13 +62,12 @@ def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def heading_kind(text: str, start: int, end: int) -> str:
-    """The block kind a heading line opens, or ''."""
-    span = clean_span(text, start, end)
-    if span is None:
-        return ""
-    key = norm_label(span.value.rstrip(" :"))
-    return headings().get(key, "")
+HEADING_TRIM = " \t:;,.|-–—"
+
+
+def heading_kind(value: str) -> str:
+    """The block kind a heading line (already cleaned) opens, or ''."""
+    return headings().get(norm_label(value.strip(HEADING_TRIM)), "")
 
 
 def is_furniture(value: str) -> bool:
@@ -93,18 +92,20 @@ def classify(text: str, start: int, end: int) -> Unit:
     cleaned = clean_span(text, start, end, trim=frozenset(" \t\u00a0\u202f"))
     if cleaned is None or is_furniture(cleaned.value) or is_furniture(raw):
         return Unit(start, end, "furniture")
-    kind = heading_kind(text, start, end)
+    kind = heading_kind(cleaned.value)
     if kind:
         return Unit(start, end, "heading", kind)
-    if parse_row(text, start, end):
-        return Unit(start, end, "row")
+    row = parse_row(text, start, end)
+    if row:
+        return Unit(start, end, "row", field=row)
     if raw.rstrip().endswith("|") and not EDIT_LINK.search(raw):
         return Unit(start, end, "item")
-    field = parse_colon(text, start, end)
-    if field:
-        return Unit(start, end, "field" if label_targets(field.label.value) else "pair")
-    if parse_flat(text, start, end) and not is_prose(cleaned.value):
-        return Unit(start, end, "flat")
+    colon = parse_colon(text, start, end)
+    if colon:
+        return Unit(start, end, "field" if label_targets(colon.label.value) else "pair", field=colon)
+    flat = parse_flat(text, start, end)
+    if flat and not is_prose(cleaned.value):
+        return Unit(start, end, "flat", field=flat)
     if is_prose(cleaned.value):
         return Unit(start, end, "prose")
     return Unit(start, end, "item")
@@ -166,9 +167,9 @@ def _blocks(text: str, units: list[Unit], first_kind: str) -> list[Block]:
     return blocks
 
 
-def _opens_with_title(text: str, block: Block) -> bool:
-    field = parse_colon(text, block.units[0].start, block.units[0].end)
-    return bool(field) and any(t.kind == "title" for _, t in label_targets(field.label.value))
+def _opens_with_title(block: Block) -> bool:
+    field = block.units[0].field
+    return field is not None and any(t.kind == "title" for _, t in label_targets(field.label.value))
 
 
 def _split_on_second_fiche(text: str, section: Section) -> list[Section]:
@@ -182,7 +183,7 @@ def _split_on_second_fiche(text: str, section: Section) -> list[Section]:
         if not seen_fiche:
             seen_fiche = True
             continue
-        if not (block.units[0].kind == "heading" or _opens_with_title(text, block)):
+        if not (block.units[0].kind == "heading" or _opens_with_title(block)):
             continue
         j = i
         while j > 0 and section.blocks[j - 1].kind not in STRUCTURED:

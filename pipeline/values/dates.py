@@ -11,6 +11,8 @@ import regex
 
 from pipeline.values.lexicon import WORD_END, alternation, data_text, fold, fold_key
 
+LEADING_DIGITS = regex.compile(r"\d+")
+
 # A year in the plausible range; Wikipedia footnote digits glued after it (`201316`) are
 # left out of the span.
 _YEAR = r"(?P<year>18[89]\d|19\d\d|20\d\d)(?:[1-9]\d?)?(?!\d)"
@@ -68,7 +70,7 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
 
 
 def _day(text: str) -> int:
-    return int(regex.match(r"\d+", text).group())
+    return int(LEADING_DIGITS.match(text).group())
 
 
 def find_dates(text: str) -> list[DateValue]:

@@ -10,6 +10,9 @@ from importlib import resources
 
 import regex
 
+SPACE_OR_HYPHEN = regex.compile(r"[\s\-]+")
+SPACE_AFTER_APOSTROPHE = regex.compile(r"'\s+")
+
 # One character in, one character out, so folded text keeps the input's offsets.
 _FOLD = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",
@@ -102,5 +105,5 @@ def fold_key(phrase: str) -> str:
     """Lookup key for a matched phrase: folded, case-folded, single spaces, no spaces after
     apostrophes."""
     key = unicodedata.normalize("NFC", fold(phrase)).casefold()
-    key = regex.sub(r"[\s\-]+", " ", key)
-    return regex.sub(r"'\s+", "'", key).strip()
+    key = SPACE_OR_HYPHEN.sub(" ", key)
+    return SPACE_AFTER_APOSTROPHE.sub("'", key).strip()
