@@ -4,53 +4,103 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import traceback
 from pathlib import Path
 
+from pipeline.io.read import DEFAULT_MAX_BYTES, MEGABYTE, glob_root
 from pipeline.ner import DEFAULT_MODEL
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_SIGNAL_BASE = 128
+DEFAULT_TIMEOUT = 120.0
 
 EXTRACT_HELP = """\
 Extract French film articles (*.txt) into the contract's CSV tables.
 
 Inputs are files, folders (searched recursively for *.txt) or globs;
-default: raw/. Each document's problems go to problems.csv and to stderr;
-the batch goes on.
+default: raw/. Each document's problems go to problems.csv and to stderr
+(one line each); the batch goes on. The tables replace the previous ones
+only when the whole run is done: an interrupted run leaves them unchanged.
 
 exit status:
-  0  every document was processed (warnings allowed)
-  1  at least one document failed (see problems.csv)
-  2  usage error (bad option, missing input, output inside the input)
+  0    every document was processed (warnings allowed)
+  1    at least one document failed (see problems.csv)
+  2    usage error (bad option, no input found, --out inside an input
+       folder, another run writing to --out); nothing written
+  130  interrupted by Ctrl-C (SIGINT); 143: by SIGTERM; previous tables kept
 """
 
 
+def _usable_cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 def _inside(child: Path, parent: Path) -> bool:
-    try:
-        child.resolve().relative_to(parent.resolve())
-        return True
-    except ValueError:
-        return False
+    return child.resolve().is_relative_to(parent.resolve())
+
+
+def _input_folders(inputs: list[str]) -> list[Path]:
+    """The folders the inputs read from: folders themselves and the fixed part of globs."""
+    folders = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            folders.append(path)
+        elif not path.exists() and not path.is_symlink():
+            folders.append(glob_root(item))
+    return folders
+
+
+def _out_problem(out: Path, inputs: list[str]) -> str | None:
+    if out.exists() and not out.is_dir():
+        return f"--out {out} exists and is not a folder"
+    for folder in _input_folders(inputs):
+        if _inside(out, folder):
+            return f"--out {out} is inside the input folder {folder}; choose another folder"
+    return None
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from pipeline.run import run
+    from pipeline.io.write import OutputBusy
+    from pipeline.run import Interrupted, Settings, UsageError, run
 
     inputs = args.inputs or ["raw"]
     out = Path(args.out)
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir() and (_inside(out, path) and out.resolve() != path.resolve() or out.resolve() == path.resolve()):
-            print(f"error: --out {out} is inside the input folder {path}; choose another folder", file=sys.stderr)
-            return EXIT_USAGE
+    problem = _out_problem(out, inputs)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    settings = Settings(model=None if args.no_ner else args.model, debug=args.debug,
+                        max_bytes=int(args.max_size * MEGABYTE), timeout=args.timeout)
     try:
-        summary = run(inputs, out, jobs=args.jobs, ner=not args.no_ner, model=args.model, quiet=args.quiet, debug=args.debug)
-    except FileNotFoundError as err:
+        summary = run(inputs, out, jobs=args.jobs, settings=settings, quiet=args.quiet)
+    except (FileNotFoundError, UsageError, OutputBusy) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
+    except Interrupted as err:
+        kept = "the new tables were already written" if err.committed else "tables not written; previous output unchanged"
+        print(f"interrupted ({err}): {kept}", file=sys.stderr)
+        return EXIT_SIGNAL_BASE + err.signum
     print(summary.line(), file=sys.stderr)
     return EXIT_FAILED if summary.failed else EXIT_OK
+
+
+def _number(kind: type, minimum: float, allowed: str):
+    """An argparse type for a number no smaller than `minimum`."""
+    def parse(value: str):
+        try:
+            number = kind(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {value}") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"must be {allowed}: {value}")
+        return number
+
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,11 +109,15 @@ def build_parser() -> argparse.ArgumentParser:
     extract = sub.add_parser("extract", help="extract raw documents into CSV tables", description=EXTRACT_HELP,
                              formatter_class=argparse.RawDescriptionHelpFormatter)
     extract.add_argument("inputs", nargs="*", help="files, folders or globs (default: raw/)")
-    extract.add_argument("--out", default="extracted", help="output folder (default: extracted/)")
-    extract.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: number of cores)")
+    extract.add_argument("--out", default="extracted", help="output folder, not inside an input folder (default: extracted/)")
+    extract.add_argument("--jobs", type=_number(int, 1, "at least 1"), default=_usable_cores(), help="worker processes (default: number of cores)")
     extract.add_argument("--no-ner", action="store_true", help="rules only: skip the spaCy model (faster, lower recall on one-word names)")
     extract.add_argument("--model", default=DEFAULT_MODEL, help=f"spaCy model for NER (default: {DEFAULT_MODEL})")
-    extract.add_argument("--quiet", action="store_true", help="no progress bar, only errors and the summary line")
+    extract.add_argument("--max-size", type=_number(float, 0.001, "more than 0"), default=DEFAULT_MAX_BYTES / MEGABYTE, metavar="MB",
+                         help="refuse larger documents, an error row each (default: %(default)g)")
+    extract.add_argument("--timeout", type=_number(float, 0, "0 or more"), default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                         help="give up on a document after this long, an error row (default: %(default)g; 0: no limit)")
+    extract.add_argument("--quiet", action="store_true", help="no progress bar, no warnings: only errors and the summary line")
     extract.add_argument("--debug", action="store_true", help="show tracebacks")
     extract.set_defaults(func=_extract)
     evaluate = sub.add_parser("evaluate", help="score extracted tables against the hand-made gold")
@@ -77,13 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if getattr(args, "jobs", 1) is not None and getattr(args, "jobs", 1) < 1:
-        parser.error("--jobs must be at least 1")
     try:
         return args.func(args)
     except KeyboardInterrupt:
-        print("interrupted: previous output left as it was", file=sys.stderr)
-        return 130
+        print("interrupted", file=sys.stderr)
+        return EXIT_SIGNAL_BASE + signal.SIGINT
     except Exception as err:  # noqa: BLE001 - the user gets one line unless --debug
         if getattr(args, "debug", False):
             traceback.print_exc()

@@ -1,30 +1,73 @@
 """A batch run: read every input, extract each document, write the tables.
 
 One bad document never stops the batch: it becomes a row of problems.csv and
-a one-line message, and the others go on. Tables are written only once every
-document has been processed, each file whole.
+a one-line message, and the others go on. That holds for unreadable input,
+for an extractor that raises, for a document that takes too long and for a
+worker process that dies. Tables replace the previous ones only once every
+document has been processed; an interrupted run leaves them as they were.
 """
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import os
+import re
+import signal
 import sys
+import threading
 import time
 import traceback
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.extract.document import extract_document
-from pipeline.extract.records import DocResult
-from pipeline.io.read import InputError, Source, discover, read
+from pipeline.extract.records import DocResult, FilmRecord
+from pipeline.ids import IdAllocator
+from pipeline.io.read import DECLARED_ENCODINGS, DEFAULT_MAX_BYTES, InputError, Source, discover, read
 from pipeline.io.write import TableSink
 from pipeline.model import Problem
-from pipeline.ner import DEFAULT_MODEL, PersonTagger
-from pipeline.schema import PROBLEMS_COLUMNS, TABLES
-from pipeline.ids import IdAllocator
+from pipeline.ner import PersonTagger
+from pipeline.schema import PROBLEMS_COLUMNS, ROLES, TABLES
 from pipeline.tables import document_tables
+
+WINDOW_PER_JOB = 4  # documents queued per worker: enough to keep it busy, few results held in memory
+QUOTE_CHARS = 60
+PARENT_POLL_SECONDS = 1.0
+EXIT_ORPHANED = 1
+FILM_VALUE_COLUMNS = frozenset(TABLES["films"]) - {"film_id", "doc_id", "title"}
+NO_LABEL = re.compile(r"[ \t\u00a0\u202f*•·|-]*:[ \t\u00a0\u202f]*\S")
+
+
+class UsageError(Exception):
+    """The command cannot run as given (nothing to read, output folder busy...)."""
+
+
+class Interrupted(BaseException):
+    """SIGINT or SIGTERM reached the run; `committed` says whether the new tables were already in place."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+        self.committed = False
+
+
+class DocumentTimeout(BaseException):
+    """A document overran its time; a BaseException so no extractor's `except Exception` swallows it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How every document is processed, the same in every worker."""
+
+    model: str | None = None  # spaCy model for NER; None: rules only
+    debug: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+    timeout: float = 0.0  # seconds per document; 0: no limit
 
 
 @dataclass
@@ -42,100 +85,302 @@ class RunSummary:
 
 
 _TAGGER: PersonTagger | None = None
+_SETTINGS = Settings()
 
 
-def _init_worker(model: str | None) -> None:
-    global _TAGGER
-    _TAGGER = PersonTagger(model)
+def _exit_with(parent: int) -> None:
+    """A worker's queue never closes when its run is killed; it ends itself once its parent is gone."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(EXIT_ORPHANED)
 
 
-def process(source: Source, debug: bool = False) -> DocResult:
-    """Read and extract one document; every failure becomes a Problem."""
-    assert _TAGGER is not None
+def _init_worker(settings: Settings, in_pool: bool = False) -> None:
+    """Load the tagger once per process; pool workers leave Ctrl-C and SIGTERM handling to the parent."""
+    global _TAGGER, _SETTINGS
+    if in_pool:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        threading.Thread(target=_exit_with, args=(os.getppid(),), name="parent-watch", daemon=True).start()
+    _SETTINGS = settings
+    _TAGGER = PersonTagger(settings.model)
+
+
+def _quote(value: object) -> str:
+    text = str(value)
+    return repr(text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS] + "…")
+
+
+def _film_columns(field_name: str) -> list[str]:
+    """The films columns a fiche field feeds: itself, or a group such as `budget`."""
+    return [c for c in FILM_VALUE_COLUMNS if c == field_name or c.startswith(f"{field_name}_")]
+
+
+def _filled(field_name: str, film: FilmRecord) -> bool | None:
+    """Whether the film got any value for a fiche field from anywhere; None for a field this cannot tell."""
+    if field_name in ROLES:
+        return any(c["role"] == field_name for c in film.credits)
+    if field_name in ("release", "cast", "title"):
+        return bool({"release": film.releases, "cast": film.cast, "title": film.title}[field_name])
+    columns = _film_columns(field_name)
+    return any(film.columns.get(c) not in (None, "", []) for c in columns) if columns else None
+
+
+def _row_problem(doc_id: str, film: FilmRecord, row: dict[str, object]) -> Problem | None:
+    """A fiche line whose field the film lacks: the label had no value, or no parser understood it."""
+    fields = str(row["field"]).split(";")
+    label, value, start, end = row["label"], row["value"], row["start"], row["end"]
+    if not value:
+        known = [f for f in fields if _filled(f, film) is not None]
+        if known and not any(_filled(f, film) for f in known):
+            return Problem(doc_id, "warning", "fiche", f"label {_quote(label)} has no value", start, end)
+        return None
+    typed = [f for f in fields if _film_columns(f)]
+    if typed and not any(_filled(f, film) for f in typed):
+        return Problem(doc_id, "warning", "fiche", f"{_quote(label)}: value {_quote(value)} not understood", start, end)
+    return None
+
+
+def line_problems(text: str, result: DocResult) -> list[Problem]:
+    """Fiche lines that gave the film nothing, and lines with a value but no label."""
+    problems = []
+    for film in result.films:
+        problems.extend(p for p in (_row_problem(result.doc_id, film, row) for row in film.fiche) if p)
+        for block in film.section.blocks:
+            if block.kind in ("fiche", "infobox"):
+                for unit in block.units:
+                    if NO_LABEL.match(text, unit.start, unit.end):
+                        line = text[unit.start:unit.end].strip()
+                        problems.append(Problem(result.doc_id, "warning", "fiche", f"value with no label: {_quote(line)}",
+                                                unit.start, unit.end))
+    return problems
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise DocumentTimeout
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise DocumentTimeout in the block after `seconds` (main thread of a POSIX process only)."""
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        doc = read(source)
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _extract(source: Source, settings: Settings) -> DocResult:
+    try:
+        doc = read(source, settings.max_bytes)
     except InputError as err:
         return DocResult(source.doc_id, problems=[Problem(source.doc_id, "error", "read", str(err))])
-    except OSError as err:
-        return DocResult(source.doc_id, problems=[Problem(source.doc_id, "error", "read", f"cannot read: {err}")])
     problems = []
-    if doc.encoding not in ("utf-8", "utf-8-sig"):
+    if doc.encoding not in DECLARED_ENCODINGS:
         problems.append(Problem(doc.doc_id, "warning", "read", f"not UTF-8: decoded as {doc.encoding}"))
     try:
+        assert _TAGGER is not None
         result = extract_document(doc, _TAGGER)
+        result.problems.extend(line_problems(doc.text, result))
     except Exception as err:  # noqa: BLE001 - one document's failure must not stop the batch
-        if debug:
+        if settings.debug:
             traceback.print_exc()
         return DocResult(doc.doc_id, problems=[*problems, Problem(doc.doc_id, "error", "extract", f"{type(err).__name__}: {err}")])
     result.problems[:0] = problems
     return result
 
 
-def _results(sources: Sequence[Source], jobs: int, model: str | None, debug: bool) -> Iterator[DocResult]:
+def process(source: Source) -> DocResult:
+    """Read and extract one document; every failure, a timeout included, becomes a Problem."""
+    settings = _SETTINGS
+    try:
+        with _time_limit(settings.timeout):
+            return _extract(source, settings)
+    except DocumentTimeout:
+        message = f"gave up after {settings.timeout:g} s (see --timeout); document skipped"
+        return DocResult(source.doc_id, problems=[Problem(source.doc_id, "error", "extract", message)])
+
+
+def _worker_died(source: Source) -> DocResult:
+    message = "the worker process died on this document (out of memory or a crash); document skipped"
+    return DocResult(source.doc_id, problems=[Problem(source.doc_id, "error", "extract", message)])
+
+
+def _pool(jobs: int, settings: Settings) -> ProcessPoolExecutor:
+    """Workers are spawned, not forked: they inherit no output lock, pipe or signal handler, and exit when the run is killed."""
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_init_worker, initargs=(settings, True))
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Drop queued documents and end the workers now, so an interrupted run exits at once."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in list((getattr(pool, "_processes", None) or {}).values()):
+        worker.terminate()
+
+
+def _alone(source: Source, settings: Settings) -> DocResult:
+    """Process one document in a fresh single worker, so a crash is pinned on it."""
+    pool = _pool(1, settings)
+    try:
+        return pool.submit(process, source).result()
+    except BrokenProcessPool:
+        return _worker_died(source)
+    finally:
+        _stop(pool)
+
+
+def _parallel(sources: Sequence[Source], jobs: int, settings: Settings) -> Iterator[DocResult]:
+    """Results in source order from `jobs` processes.
+
+    When a worker dies, the documents it may have been holding are run again
+    one by one, each in its own process, and the rest go on in a new pool.
+    """
+    queue = deque(sources)
+    window: deque[tuple[Source, Future[DocResult]]] = deque()
+    pool = _pool(jobs, settings)
+    try:
+        while queue or window:
+            while queue and len(window) < jobs * WINDOW_PER_JOB:
+                source = queue.popleft()
+                window.append((source, pool.submit(process, source)))
+            source, future = window.popleft()
+            try:
+                yield future.result()
+                continue
+            except BrokenProcessPool:
+                pass
+            _stop(pool)
+            suspects = [(source, future), *window]
+            window.clear()
+            for suspect, done in suspects:
+                lost = not done.done() or done.cancelled() or done.exception() is not None
+                yield _alone(suspect, settings) if lost else done.result()
+            pool = _pool(jobs, settings)
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _results(sources: Sequence[Source], jobs: int, settings: Settings) -> Iterator[DocResult]:
     if jobs <= 1 or len(sources) <= 1:
-        _init_worker(model)
+        _init_worker(settings)
         for source in sources:
-            yield process(source, debug)
+            yield process(source)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(model,)) as pool:
-        yield from pool.map(process, sources, [debug] * len(sources), chunksize=max(1, min(32, len(sources) // (jobs * 4) or 1)))
+    yield from _parallel(sources, min(jobs, len(sources)), settings)
 
 
-def _progress(iterable: Iterator[DocResult], total: int, quiet: bool) -> Iterator[DocResult]:
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    """Turn the first SIGINT or SIGTERM into Interrupted, so the way out removes temporary files."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    raised = False
+
+    def handler(signum: int, frame: object) -> None:
+        nonlocal raised
+        if not raised:
+            raised = True
+            raise Interrupted(signum)
+
+    previous = {signum: signal.signal(signum, handler) for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+def _progress(results: Iterator[DocResult], total: int, quiet: bool) -> tuple[Iterator[DocResult], Callable[[str], None]]:
+    """A progress bar on a terminal, and the way to print a line without breaking it."""
     if quiet or not sys.stderr.isatty():
-        return iterable
+        return results, lambda line: print(line, file=sys.stderr)
     from tqdm import tqdm
 
-    return tqdm(iterable, total=total, unit="doc", file=sys.stderr)
+    return tqdm(results, total=total, unit="doc", file=sys.stderr), lambda line: tqdm.write(line, file=sys.stderr)
 
 
 def _unique_doc_ids(sources: list[Source]) -> tuple[list[Source], list[Problem]]:
     """Sources in doc_id order; a second file with an already used doc_id is refused."""
     kept: dict[str, Source] = {}
     problems = []
-    for source in sources:
+    for source in sorted(sources, key=lambda s: (s.doc_id, str(s.path))):
         if source.doc_id in kept:
             problems.append(Problem(source.doc_id, "error", "read",
                                     f"doc_id already used by {kept[source.doc_id].path}; {source.path} skipped"))
         else:
             kept[source.doc_id] = source
-    return [kept[k] for k in sorted(kept)], problems
+    return list(kept.values()), problems
 
 
-def _report(problem: Problem, quiet: bool) -> None:
-    if quiet and problem.severity != "error":
-        return
+def _line(problem: Problem, paths: dict[str, Path]) -> str:
     where = f" at {problem.start}-{problem.end}" if problem.start is not None else ""
-    print(f"{problem.severity}: {problem.doc_id}: {problem.stage}: {problem.message}{where}", file=sys.stderr)
+    name = paths.get(problem.doc_id, problem.doc_id)
+    return f"{problem.severity}: {name}: {problem.stage}: {problem.message}{where}"
 
 
-def run(inputs: Sequence[str | Path], out: Path, *, jobs: int | None = None, ner: bool = True,
-        model: str = DEFAULT_MODEL, quiet: bool = False, debug: bool = False) -> RunSummary:
+def _tables(result: DocResult, ids: IdAllocator, debug: bool) -> dict[str, list]:
+    """The document's rows; a failure here costs that document only."""
+    try:
+        return document_tables(result, ids)
+    except Exception as err:  # noqa: BLE001 - one document's failure must not stop the batch
+        if debug:
+            traceback.print_exc()
+        result.problems.append(Problem(result.doc_id, "error", "tables", f"{type(err).__name__}: {err}"))
+        return {}
+
+
+def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Settings = Settings(),
+        quiet: bool = False) -> RunSummary:
     """Extract every input document into the tables under `out`.
 
     Documents are processed in doc_id order and their rows streamed to
     temporary files; the tables replace the previous ones only at the end.
+    Raises FileNotFoundError or UsageError before anything is written, and
+    Interrupted when SIGINT or SIGTERM stops the run.
     """
     started = time.perf_counter()
     sources, problems = _unique_doc_ids(list(discover(inputs)))
-    jobs = jobs or os.cpu_count() or 1
-    ids = IdAllocator()
+    if not sources:
+        raise UsageError(f"no {'readable ' if problems else ''}*.txt document in {', '.join(map(str, inputs))}; nothing written")
+    paths = {s.doc_id: s.path for s in sources}
     summary = RunSummary(documents=len(sources) + len(problems), failed=len(problems))
     all_problems = list(problems)
-    for problem in problems:
-        _report(problem, quiet)
-    with TableSink(out, {**TABLES, "problems": PROBLEMS_COLUMNS}) as sink:
-        for result in _progress(_results(sources, jobs, model if ner else None, debug), len(sources), quiet):
-            for problem in result.problems:
-                _report(problem, quiet)
-            if any(p.severity == "error" for p in result.problems):
-                summary.failed += 1
-            all_problems.extend(result.problems)
-            for name, rows in document_tables(result, ids).items():
-                sink.add(name, rows)
-        all_problems.sort(key=lambda p: (p.doc_id, p.start if p.start is not None else -1, p.stage, p.message))
-        sink.add("problems", ({c: getattr(p, c) for c in PROBLEMS_COLUMNS} for p in all_problems))
-        summary.rows = {name: n for name, n in sink.counts.items() if name != "problems"}
+    ids = IdAllocator()
+    with _interruptible():
+        sink = TableSink(out, {**TABLES, "problems": PROBLEMS_COLUMNS})
+        try:
+            with sink, contextlib.closing(_results(sources, jobs, settings)) as results:
+                bar, echo = _progress(results, len(sources), quiet)
+                if sink.stale_removed:
+                    echo(f"note: removed {sink.stale_removed} temporary files left in {out} by an interrupted run")
+                for problem in problems:
+                    echo(_line(problem, paths))
+                for result in bar:
+                    tables = _tables(result, ids, settings.debug)
+                    for problem in result.problems:
+                        if not quiet or problem.severity == "error":
+                            echo(_line(problem, paths))
+                    if any(p.severity == "error" for p in result.problems):
+                        summary.failed += 1
+                    all_problems.extend(result.problems)
+                    for name, rows in tables.items():
+                        sink.add(name, rows)
+                all_problems.sort(key=lambda p: (p.doc_id, -1 if p.start is None else p.start, p.stage, p.message))
+                sink.add("problems", ({c: getattr(p, c) for c in PROBLEMS_COLUMNS} for p in all_problems))
+                summary.rows = {name: n for name, n in sink.counts.items() if name != "problems"}
+        except Interrupted as err:
+            err.committed = sink.committed
+            raise
     summary.problems = len(all_problems)
     summary.seconds = time.perf_counter() - started
     return summary

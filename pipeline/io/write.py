@@ -1,37 +1,87 @@
-"""Write tables as the contract's CSV files (UTF-8, `,`, header, `\\n`, minimal quoting), each whole or not at all."""
+"""Write a run's tables as the contract's CSV files (UTF-8, `,`, header, `\\n`, minimal quoting), all or none.
+
+Rows go to hidden temporary files (`.<table>.csv.<random>.tmp`) beside the
+output; only `commit` renames them over the tables, so an interrupted run
+leaves the previous tables as they were. A lock on the output folder keeps two
+runs from mixing their files, and lets a run remove the temporary files a
+killed run left behind.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
+import signal
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TextIO
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks, runs are trusted not to overlap
+    fcntl = None
+
+TEMP_SUFFIX = ".tmp"
 
 
-def render_csv(columns: Sequence[str], rows: Iterable[Mapping[str, object]]) -> str:
-    """UTF-8 text, `,` delimiter, header row, `\\n` line ends, minimal quoting."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
-    return buffer.getvalue()
+class OutputBusy(Exception):
+    """Another run is writing to the same output folder."""
 
 
-def write_atomic(path: Path, content: str) -> None:
-    """Write to a temporary file in the same folder, then rename over the target."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def temp_prefix(table: str) -> str:
+    return f".{table}.csv."
+
+
+def remove_stale(out: Path, tables: Iterable[str]) -> int:
+    """Delete temporary table files a killed run left; returns how many."""
+    removed = 0
+    for name in tables:
+        for path in out.glob(f"{temp_prefix(name)}*{TEMP_SUFFIX}"):
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Delay Ctrl-C and SIGTERM while tables are renamed, so the set is never half new."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _lock(out: Path) -> int | None:
+    """An exclusive lock on the output folder itself, released by the system even if the run is killed."""
+    if fcntl is None:
+        return None
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise OutputBusy(f"another run is writing to {out}") from None
+    return fd
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames durable; some systems cannot open a folder, which is fine."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 class TableSink:
@@ -46,16 +96,23 @@ class TableSink:
         self.out = out
         self.columns = dict(tables)
         self.counts = {name: 0 for name in tables}
-        self._files: dict[str, tuple[str, object, object]] = {}
-        mask = os.umask(0)
-        os.umask(mask)
-        for name, columns in tables.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.csv.", suffix=".tmp", dir=out)
-            os.chmod(tmp, 0o666 & ~mask)
-            handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(columns)
-            self._files[name] = (tmp, handle, writer)
+        self.committed = False
+        self._files: dict[str, tuple[str, TextIO, object]] = {}
+        self._lock = _lock(out)
+        try:
+            self.stale_removed = remove_stale(out, tables)
+            mask = os.umask(0)
+            os.umask(mask)
+            for name, columns in tables.items():
+                fd, tmp = tempfile.mkstemp(prefix=temp_prefix(name), suffix=TEMP_SUFFIX, dir=out)
+                os.chmod(tmp, 0o666 & ~mask)
+                handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+                writer = csv.writer(handle, lineterminator="\n")
+                writer.writerow(columns)
+                self._files[name] = (tmp, handle, writer)
+        except BaseException:
+            self.abort()
+            raise
 
     def add(self, name: str, rows: Iterable[Mapping[str, object]]) -> None:
         _, _, writer = self._files[name]
@@ -65,19 +122,33 @@ class TableSink:
             self.counts[name] += 1
 
     def commit(self) -> None:
-        for tmp, handle, _ in self._files.values():
-            handle.flush()
-            os.fsync(handle.fileno())
-            handle.close()
-        for name, (tmp, _, _) in self._files.items():
-            os.replace(tmp, self.out / f"{name}.csv")
-        self._files.clear()
+        try:
+            for _, handle, _ in self._files.values():
+                handle.flush()
+                os.fsync(handle.fileno())
+                handle.close()
+            with _signals_held():
+                for name, (tmp, _, _) in self._files.items():
+                    os.replace(tmp, self.out / f"{name}.csv")
+                self._files.clear()
+                self.committed = True
+        except BaseException:
+            self.abort()
+            raise
+        _sync_folder(self.out)
+        self._release()
 
     def abort(self) -> None:
         for tmp, handle, _ in self._files.values():
             handle.close()
             Path(tmp).unlink(missing_ok=True)
         self._files.clear()
+        self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
 
     def __enter__(self) -> "TableSink":
         return self
