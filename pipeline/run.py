@@ -40,7 +40,7 @@ QUOTE_CHARS = 60
 PARENT_POLL_SECONDS = 1.0
 EXIT_ORPHANED = 1
 FILM_VALUE_COLUMNS = frozenset(TABLES["films"]) - {"film_id", "doc_id", "title"}
-NO_LABEL = re.compile(r"[ \t\u00a0\u202f*•·|-]*:[ \t\u00a0\u202f]*\S")
+NO_LABEL = re.compile(r"[ \t\u00a0\u202f*•·|-]*(?P<line>:[ \t\u00a0\u202f]*\S.*)")
 
 
 class UsageError(Exception):
@@ -95,13 +95,13 @@ def _exit_with(parent: int) -> None:
     os._exit(EXIT_ORPHANED)
 
 
-def _init_worker(settings: Settings, in_pool: bool = False) -> None:
-    """Load the tagger once per process; pool workers leave Ctrl-C and SIGTERM handling to the parent."""
+def _init_worker(settings: Settings, parent: int | None = None) -> None:
+    """Load the tagger once per process; a pool worker leaves Ctrl-C and SIGTERM to its `parent` and ends with it."""
     global _TAGGER, _SETTINGS
-    if in_pool:
+    if parent is not None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        threading.Thread(target=_exit_with, args=(os.getppid(),), name="parent-watch", daemon=True).start()
+        threading.Thread(target=_exit_with, args=(parent,), name="parent-watch", daemon=True).start()
     _SETTINGS = settings
     _TAGGER = PersonTagger(settings.model)
 
@@ -149,10 +149,11 @@ def line_problems(text: str, result: DocResult) -> list[Problem]:
         for block in film.section.blocks:
             if block.kind in ("fiche", "infobox"):
                 for unit in block.units:
-                    if NO_LABEL.match(text, unit.start, unit.end):
-                        line = text[unit.start:unit.end].strip()
+                    m = NO_LABEL.match(text, unit.start, unit.end)
+                    if m:
+                        line = m.group("line").rstrip()
                         problems.append(Problem(result.doc_id, "warning", "fiche", f"value with no label: {_quote(line)}",
-                                                unit.start, unit.end))
+                                                m.start("line"), m.start("line") + len(line)))
     return problems
 
 
@@ -215,7 +216,7 @@ def _worker_died(source: Source) -> DocResult:
 def _pool(jobs: int, settings: Settings) -> ProcessPoolExecutor:
     """Workers are spawned, not forked: they inherit no output lock, pipe or signal handler, and exit when the run is killed."""
     return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_init_worker, initargs=(settings, True))
+                               initializer=_init_worker, initargs=(settings, os.getpid()))
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
