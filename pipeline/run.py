@@ -177,11 +177,21 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def _failure(doc_id: str, stage: str, err: BaseException | str, debug: bool = False) -> Problem:
+    """An error row for an exception, on one line; the traceback only when debugging."""
+    if debug and isinstance(err, BaseException):
+        traceback.print_exception(err)
+    message = err if isinstance(err, str) else f"{type(err).__name__}: {err}"
+    return Problem(doc_id, "error", stage, " ".join(message.split()))
+
+
 def _extract(source: Source, settings: Settings) -> DocResult:
     try:
         doc = read(source, settings.max_bytes)
     except InputError as err:
-        return DocResult(source.doc_id, problems=[Problem(source.doc_id, "error", "read", str(err))])
+        return DocResult(source.doc_id, problems=[_failure(source.doc_id, "read", str(err))])
+    except Exception as err:  # noqa: BLE001 - one document's failure must not stop the batch
+        return DocResult(source.doc_id, problems=[_failure(source.doc_id, "read", err, settings.debug)])
     problems = []
     if doc.encoding not in DECLARED_ENCODINGS:
         problems.append(Problem(doc.doc_id, "warning", "read", f"not UTF-8: decoded as {doc.encoding}"))
@@ -190,9 +200,7 @@ def _extract(source: Source, settings: Settings) -> DocResult:
         result = extract_document(doc, _TAGGER)
         result.problems.extend(line_problems(doc.text, result))
     except Exception as err:  # noqa: BLE001 - one document's failure must not stop the batch
-        if settings.debug:
-            traceback.print_exc()
-        return DocResult(doc.doc_id, problems=[*problems, Problem(doc.doc_id, "error", "extract", f"{type(err).__name__}: {err}")])
+        return DocResult(doc.doc_id, problems=[*problems, _failure(doc.doc_id, "extract", err, settings.debug)])
     result.problems[:0] = problems
     return result
 
@@ -205,12 +213,12 @@ def process(source: Source) -> DocResult:
             return _extract(source, settings)
     except DocumentTimeout:
         message = f"gave up after {settings.timeout:g} s (see --timeout); document skipped"
-        return DocResult(source.doc_id, problems=[Problem(source.doc_id, "error", "extract", message)])
+        return DocResult(source.doc_id, problems=[_failure(source.doc_id, "extract", message)])
 
 
 def _worker_died(source: Source) -> DocResult:
     message = "the worker process died on this document (out of memory or a crash); document skipped"
-    return DocResult(source.doc_id, problems=[Problem(source.doc_id, "error", "extract", message)])
+    return DocResult(source.doc_id, problems=[_failure(source.doc_id, "extract", message)])
 
 
 def _pool(jobs: int, settings: Settings) -> ProcessPoolExecutor:
@@ -220,19 +228,30 @@ def _pool(jobs: int, settings: Settings) -> ProcessPoolExecutor:
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Drop queued documents and end the workers now, so an interrupted run exits at once."""
+    """Drop queued documents and end the workers now, so an interrupted run exits at once.
+
+    Before Python 3.14 an executor has no public way to end busy workers, hence `_processes`.
+    """
     pool.shutdown(wait=False, cancel_futures=True)
     for worker in list((getattr(pool, "_processes", None) or {}).values()):
         worker.terminate()
+
+
+def _outcome(source: Source, future: Future[DocResult], settings: Settings) -> DocResult | None:
+    """A finished document's result, or None when its worker died before sending one."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return None
+    except Exception as err:  # noqa: BLE001 - e.g. a result that cannot be sent back
+        return DocResult(source.doc_id, problems=[_failure(source.doc_id, "extract", err, settings.debug)])
 
 
 def _alone(source: Source, settings: Settings) -> DocResult:
     """Process one document in a fresh single worker, so a crash is pinned on it."""
     pool = _pool(1, settings)
     try:
-        return pool.submit(process, source).result()
-    except BrokenProcessPool:
-        return _worker_died(source)
+        return _outcome(source, pool.submit(process, source), settings) or _worker_died(source)
     finally:
         _stop(pool)
 
@@ -252,17 +271,16 @@ def _parallel(sources: Sequence[Source], jobs: int, settings: Settings) -> Itera
                 source = queue.popleft()
                 window.append((source, pool.submit(process, source)))
             source, future = window.popleft()
-            try:
-                yield future.result()
+            result = _outcome(source, future, settings)
+            if result is not None:
+                yield result
                 continue
-            except BrokenProcessPool:
-                pass
             _stop(pool)
             suspects = [(source, future), *window]
             window.clear()
             for suspect, done in suspects:
-                lost = not done.done() or done.cancelled() or done.exception() is not None
-                yield _alone(suspect, settings) if lost else done.result()
+                finished = done.done() and not done.cancelled()
+                yield (_outcome(suspect, done, settings) if finished else None) or _alone(suspect, settings)
             pool = _pool(jobs, settings)
     except BaseException:
         _stop(pool)
@@ -334,9 +352,7 @@ def _tables(result: DocResult, ids: IdAllocator, debug: bool) -> dict[str, list]
     try:
         return document_tables(result, ids)
     except Exception as err:  # noqa: BLE001 - one document's failure must not stop the batch
-        if debug:
-            traceback.print_exc()
-        result.problems.append(Problem(result.doc_id, "error", "tables", f"{type(err).__name__}: {err}"))
+        result.problems.append(_failure(result.doc_id, "tables", err, debug))
         return {}
 
 
@@ -362,7 +378,7 @@ def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Set
         try:
             with sink, contextlib.closing(_results(sources, jobs, settings)) as results:
                 bar, echo = _progress(results, len(sources), quiet)
-                if sink.stale_removed:
+                if sink.stale_removed and not quiet:
                     echo(f"note: removed {sink.stale_removed} temporary files left in {out} by an interrupted run")
                 for problem in problems:
                     echo(_line(problem, paths))

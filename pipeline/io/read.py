@@ -100,6 +100,14 @@ def _candidates(item: str | Path) -> list[tuple[Path, Path | None]]:
     return found
 
 
+def _real(path: Path) -> Path:
+    """The file a path leads to; a link loop leads nowhere and stands for itself."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
 def discover(inputs: Iterable[str | Path]) -> Iterator[Source]:
     """Expand files, folders (recursively, `*.txt`) and globs; each real file once.
 
@@ -110,7 +118,7 @@ def discover(inputs: Iterable[str | Path]) -> Iterator[Source]:
     chosen: dict[Path, tuple[Path, Path | None]] = {}
     for item in inputs:
         for path, root in _candidates(item):
-            real = path.resolve()
+            real = _real(path)
             kept = chosen.get(real)
             if kept is None or (kept[0].is_symlink() and not path.is_symlink()):
                 chosen[real] = (path, root)
@@ -195,7 +203,7 @@ def read(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         data = source.path.read_bytes()
     except OSError as err:
         if source.path.is_symlink() and not source.path.exists():
-            raise InputError("cannot read: broken symbolic link") from err
+            raise InputError("cannot read: broken symbolic link (missing target or a loop)") from err
         raise InputError(f"cannot read: {err.strerror or err}") from err
     text, encoding = decode(data)
     return Document(source.doc_id, text, source.path, encoding)

@@ -48,13 +48,16 @@ def test_broken_link_and_doc_id_collision_are_error_rows(tmp_path: Path) -> None
     write(tmp_path, "one/a.txt", ARTICLE)
     write(tmp_path, "two/a.txt", PROSE_ONLY)
     os.symlink(tmp_path / "missing.txt", tmp_path / "one" / "gone.txt")
+    os.symlink("loop.txt", tmp_path / "one" / "loop.txt")
     summary = extract([tmp_path / "one", tmp_path / "two"], tmp_path / "out")
+    broken = "cannot read: broken symbolic link (missing target or a loop)"
     assert problem_rows(tmp_path / "out") == [
         ("a", "error", "read", f"doc_id already used by {tmp_path / 'one' / 'a.txt'}; {tmp_path / 'two' / 'a.txt'} skipped", "", ""),
-        ("gone", "error", "read", "cannot read: broken symbolic link", "", ""),
+        ("gone", "error", "read", broken, "", ""),
+        ("loop", "error", "read", broken, "", ""),
     ]
     assert [f["title"] for f in read_tables(tmp_path / "out")["films"]] == ["Le Vent du Sud"]
-    assert (summary.documents, summary.failed) == (3, 2)
+    assert (summary.documents, summary.failed) == (4, 3)
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
