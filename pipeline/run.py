@@ -31,7 +31,7 @@ from pipeline.ids import IdAllocator
 from pipeline.io.read import DECLARED_ENCODINGS, DEFAULT_MAX_BYTES, InputError, Source, discover, read
 from pipeline.io.write import TableSink
 from pipeline.model import Problem
-from pipeline.ner import PersonTagger
+from pipeline.ner import DEFAULT_MODEL, PersonTagger
 from pipeline.schema import PROBLEMS_COLUMNS, ROLES, TABLES
 from pipeline.tables import document_tables
 
@@ -64,7 +64,7 @@ class DocumentTimeout(BaseException):
 class Settings:
     """How every document is processed, the same in every worker."""
 
-    model: str | None = None  # spaCy model for NER; None: rules only
+    model: str | None = DEFAULT_MODEL  # spaCy model for NER; None: rules only
     debug: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = 0.0  # seconds per document; 0: no limit
