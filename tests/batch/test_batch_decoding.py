@@ -73,3 +73,13 @@ def test_cp1252_and_latin1_bytes_decode_to_the_same_text(text: str) -> None:
 def test_decoding_refusals_say_why(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)")):
         decode(data)
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f"])
+def test_no_break_spaces_of_french_typography_read_like_spaces(space: str, tmp_path: Path, article_alone) -> None:
+    write(tmp_path / "in", "article.txt", ARTICLE.replace(" : ", f"{space}: ").replace("95 minutes", f"95{space}minutes"))
+    extract([tmp_path / "in"], tmp_path / "out")
+    rows = doc_rows(read_tables(tmp_path / "out"), "article")
+    for row in rows["fiche"]:
+        row["value"] = row["value"].replace(space, " ")
+    assert rows == article_alone
