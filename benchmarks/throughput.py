@@ -53,6 +53,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BASELINE = Path(__file__).resolve().with_name("spacy_baseline.py")
 NER_SHARE = Path(__file__).resolve().with_name("ner_share.py")
 MB = 1_000_000
+# Children import the pipeline of this checkout, even where another one is installed.
+CHILD_ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
 
 
 @dataclass
@@ -92,7 +94,7 @@ def run_child(cmd: list[str]) -> Child:
     """Run a command to completion; its own peak RSS comes from wait4."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=err)
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=err, env=CHILD_ENV)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - started
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -199,6 +201,15 @@ def package_version(name: str) -> str:
         return "(not a package)"
 
 
+def code_version() -> str:
+    """The commit measured, and whether the work tree differed from it."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    return f"commit {commit}" + (" with uncommitted changes" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     cpuinfo = Path("/proc/cpuinfo")
@@ -260,6 +271,7 @@ def main() -> None:
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
     started = datetime.now().astimezone()
+    code = code_version()
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="throughput-") as tmp:
         work = Path(tmp)
@@ -273,7 +285,7 @@ def main() -> None:
             results.append(measure_size(args, size, size_work))
     report = [
         f"Measured {started:%Y-%m-%d %H:%M %Z} on {machine()}; model {args.model} {package_version(args.model)}; "
-        f"median of {args.repeat} run(s); load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after.",
+        f"{code}; median of {args.repeat} run(s); load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after.",
         "",
         *table(results),
         "",
