@@ -20,11 +20,13 @@ class IdAllocator:
 
     def __init__(self) -> None:
         self._used: set[str] = set()
+        self._next: dict[str, int] = {}
 
     def allocate(self, base: str) -> str:
-        candidate, n = base, 1
+        candidate, n = base, self._next.get(base, 1)
         while candidate in self._used:
             n += 1
             candidate = f"{base}-{n}"
+        self._next[base] = n
         self._used.add(candidate)
         return candidate

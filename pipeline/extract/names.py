@@ -25,11 +25,11 @@ ELIDED = regex.compile(r"[ld]['’]\p{Ll}")
 SPACES = regex.compile(r"\s+")
 UPPER_OR_DIGIT = regex.compile(r"\p{Lu}|\d")
 
-STRONG_SEP = regex.compile(r"\s*;\s*|\n+")
-GROUP_SEP = regex.compile(r"\s*,\s*|\s+[–—-]\s+|\s*/\s*")
-NAME_SEP = regex.compile(r"\s+et\s+|\s*&\s*")
+STRONG_SEP = regex.compile(r"(?<!\s)(?:\s*;\s*|\n\s*)")
+GROUP_SEP = regex.compile(r"(?<!\s)(?:\s*,\s*|\s+[–—-]\s+|\s*/\s*)")
+NAME_SEP = regex.compile(r"(?<!\s)(?:\s+et\s+|\s*&\s*)")
 PAREN = regex.compile(r"\s*\(([^()]*)\)")
-SCOPE = regex.compile(r"\s*:\s*(?=\S)")
+SCOPE = regex.compile(r"(?<!\s)\s*:\s*(?=\S)")
 FUNDING = regex.compile(
     r"\b(?:avec\s+)?(?:(?:une|l['’])\s+)?(?P<what>avance\s+sur\s+recettes|(?:le\s+)?soutien|(?:la\s+)?participation|(?:l['’])?aide)"
     r"\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*",

@@ -20,13 +20,14 @@ from pipeline.vocab import LabelTarget, labels, norm_label
 
 NOT_IN_LABEL = regex.compile(r"[.!?«»\"()\d]")
 UPPER = regex.compile(r"\p{Lu}")
+LEADING_SPACE = regex.compile(r"[ \t\u00a0|]+")
 
 MAX_LABEL_WORDS = 6
-COLON = regex.compile(r"[ \t\u00a0\u202f]*:[ \t\u00a0\u202f]*")
+COLON = regex.compile(r"(?<![ \t\u00a0\u202f])[ \t\u00a0\u202f]*:[ \t\u00a0\u202f]*")
 CELL = regex.compile(r"[^|]+")
 SPLIT_LABEL = regex.compile(r"\s*,\s*|\s+et\s+|\s*&\s*|\s*/\s*")
 # A second field on the same line: `Format : couleur - Son : mono`.
-SECOND_FIELD = regex.compile(r"\s+[-–—]\s+(?=(?P<label>[\p{Lu}][\p{L}' ]{1,30}?)\s*:)")
+SECOND_FIELD = regex.compile(r"(?<!\s)\s+[-–—]\s+(?=(?P<label>[\p{Lu}][\p{L}' ]{1,30}?)\s*:)")
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,10 @@ def _content_start(text: str, start: int, end: int) -> int:
     """Skip leading bullets, edit links and spaces of a line."""
     pos = start
     while pos < end:
+        spaces = LEADING_SPACE.match(text, pos, end)
+        if spaces and spaces.end() > pos:
+            pos = spaces.end()
+            continue
         m = EDIT_LINK.match(text, pos, end) or BULLET_HERE.match(text, pos, end)
         if m and m.end() > pos:
             pos = m.end()

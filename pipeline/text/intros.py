@@ -20,6 +20,8 @@ from pipeline.text.clean import clean_span
 from pipeline.vocab import film_nouns, occupations
 
 MAX_TITLE_WORDS = 12
+# How far before `est un film` a title and its parenthesis may start.
+LOOK_BACK = 400
 MAX_NAME_WORDS = 6
 NOT_A_TITLE_START = frozenset(
     "il elle ils elles on c' c’ cela ceci qui dont mais et or donc puis ce cet cette ces son sa ses leur leurs le la les l' l’ un une".split()
@@ -41,7 +43,7 @@ class Intro:
 def _film_verb() -> regex.Pattern[str]:
     nouns = "|".join(regex.escape(n).replace(r"\ ", "[ -]").replace("'", "['’]") for n in film_nouns())
     return regex.compile(
-        rf"[ \u00a0]+(?:est|était|fut)[ \u00a0]+(?:un|une)[ \u00a0]+(?:[\p{{L}}-]+[ \u00a0]+){{0,2}}?(?:{nouns})\b",
+        rf"(?<=[ \u00a0])(?:est|était|fut)[ \u00a0]+(?:un|une)[ \u00a0]+(?:[\p{{L}}-]+[ \u00a0]+){{0,2}}?(?:{nouns})\b",
         regex.IGNORECASE,
     )
 
@@ -50,7 +52,7 @@ def _film_verb() -> regex.Pattern[str]:
 def _person_verb() -> regex.Pattern[str]:
     occ = "|".join(regex.escape(o) for o in occupations())
     return regex.compile(
-        rf"[ \u00a0]*,[ \u00a0]*(?:né|née)\b|[ \u00a0]+est[ \u00a0]+(?:un|une)[ \u00a0]+(?:{occ})",
+        rf",[ \u00a0]*(?:né|née)\b|(?<=[ \u00a0])est[ \u00a0]+(?:un|une)[ \u00a0]+(?:{occ})",
         regex.IGNORECASE,
     )
 
@@ -81,10 +83,14 @@ def _strip_parens(text: str, end: int, floor: int) -> tuple[int, tuple[int, int]
     return end, None
 
 
-def _anchor(text: str, title_end: int) -> int:
-    """Where the title starts: the line start or the last glue point before it."""
-    line_start = text.rfind("\n", 0, title_end) + 1
-    start = line_start
+def _anchor(text: str, title_end: int, floor: int) -> int | None:
+    """Where the title starts: the line start or the last glue point before it.
+
+    Only `floor` onwards is searched; a line starting before it gives no title
+    unless a glue point lies after it.
+    """
+    line_start = text.rfind("\n", floor, title_end) + 1 or floor
+    start = line_start if text.rfind("\n", 0, title_end) + 1 >= floor else None
     for m in GLUE.finditer(text, line_start, title_end):
         if m.start() >= title_end:
             break
@@ -136,9 +142,11 @@ def find_intros(text: str) -> list[Intro]:
     found: dict[int, Intro] = {}
     for kind, pattern in (("film", _film_verb()), ("person", _person_verb())):
         for m in pattern.finditer(text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            title_end, paren = _strip_parens(text, m.start(), line_start)
-            start = _anchor(text, title_end)
+            floor = max(text.rfind("\n", 0, m.start()) + 1, m.start() - LOOK_BACK)
+            title_end, paren = _strip_parens(text, m.start(), floor)
+            start = _anchor(text, title_end, floor)
+            if start is None:
+                continue
             title = clean_span(text, start, title_end)
             if title is None or start in found:
                 continue
