@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
-import re
 import signal
 import sys
 import threading
@@ -25,22 +24,20 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.extract.checks import line_problems
 from pipeline.extract.document import extract_document
-from pipeline.extract.records import DocResult, FilmRecord
+from pipeline.extract.records import DocResult
 from pipeline.ids import IdAllocator
 from pipeline.io.read import DECLARED_ENCODINGS, DEFAULT_MAX_BYTES, InputError, Source, discover, read
 from pipeline.io.write import TableSink
 from pipeline.model import Problem
 from pipeline.ner import DEFAULT_MODEL, PersonTagger
-from pipeline.schema import PROBLEMS_COLUMNS, ROLES, TABLES
+from pipeline.schema import PROBLEMS_COLUMNS, TABLES
 from pipeline.tables import document_tables
 
 WINDOW_PER_JOB = 4  # documents queued per worker: enough to keep it busy, few results held in memory
-QUOTE_CHARS = 60
 PARENT_POLL_SECONDS = 1.0
 EXIT_ORPHANED = 1
-FILM_VALUE_COLUMNS = frozenset(TABLES["films"]) - {"film_id", "doc_id", "title"}
-NO_LABEL = re.compile(r"[ \t\u00a0\u202f*•·|-]*(?P<line>:[ \t\u00a0\u202f]*\S.*)")
 
 
 class UsageError(Exception):
@@ -104,57 +101,6 @@ def _init_worker(settings: Settings, parent: int | None = None) -> None:
         threading.Thread(target=_exit_with, args=(parent,), name="parent-watch", daemon=True).start()
     _SETTINGS = settings
     _TAGGER = PersonTagger(settings.model)
-
-
-def _quote(value: object) -> str:
-    text = str(value)
-    return repr(text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS] + "…")
-
-
-def _film_columns(field_name: str) -> list[str]:
-    """The films columns a fiche field feeds: itself, or a group such as `budget`."""
-    return [c for c in FILM_VALUE_COLUMNS if c == field_name or c.startswith(f"{field_name}_")]
-
-
-def _filled(field_name: str, film: FilmRecord) -> bool | None:
-    """Whether the film got any value for a fiche field from anywhere; None for a field this cannot tell."""
-    if field_name in ROLES:
-        return any(c["role"] == field_name for c in film.credits)
-    if field_name in ("release", "cast", "title"):
-        return bool({"release": film.releases, "cast": film.cast, "title": film.title}[field_name])
-    columns = _film_columns(field_name)
-    return any(film.columns.get(c) not in (None, "", []) for c in columns) if columns else None
-
-
-def _row_problem(doc_id: str, film: FilmRecord, row: dict[str, object]) -> Problem | None:
-    """A fiche line whose field the film lacks: the label had no value, or no parser understood it."""
-    fields = str(row["field"]).split(";")
-    label, value, start, end = row["label"], row["value"], row["start"], row["end"]
-    if not value:
-        known = [f for f in fields if _filled(f, film) is not None]
-        if known and not any(_filled(f, film) for f in known):
-            return Problem(doc_id, "warning", "fiche", f"label {_quote(label)} has no value", start, end)
-        return None
-    typed = [f for f in fields if _film_columns(f)]
-    if typed and not any(_filled(f, film) for f in typed):
-        return Problem(doc_id, "warning", "fiche", f"{_quote(label)}: value {_quote(value)} not understood", start, end)
-    return None
-
-
-def line_problems(text: str, result: DocResult) -> list[Problem]:
-    """Fiche lines that gave the film nothing, and lines with a value but no label."""
-    problems = []
-    for film in result.films:
-        problems.extend(p for p in (_row_problem(result.doc_id, film, row) for row in film.fiche) if p)
-        for block in film.section.blocks:
-            if block.kind in ("fiche", "infobox"):
-                for unit in block.units:
-                    m = NO_LABEL.match(text, unit.start, unit.end)
-                    if m:
-                        line = m.group("line").rstrip()
-                        problems.append(Problem(result.doc_id, "warning", "fiche", f"value with no label: {_quote(line)}",
-                                                m.start("line"), m.start("line") + len(line)))
-    return problems
 
 
 def _on_alarm(signum: int, frame: object) -> None:
