@@ -30,7 +30,8 @@ EDITION = regex.compile(
 )
 MAX_PRIZE_WORDS = 14
 SECTION = regex.compile(
-    r"\b(?:pour|dans|en)\s+(?:la\s+)?(?P<kind>section|sélection|compétition)\s+(?P<category>[^,;.]*?)\s+(?:au|à\s+la|à\s+l['’]|lors\s+du)\s+(?P<event>[^,;()]+)",
+    r"\b(?:pour|dans|en)\s+(?:la\s+)?(?P<kind>section|sélection|compétition)(?P<category>\s+[^,;.]*?)?\s+(?:au|à\s+la|à\s+l['’]|lors\s+du)\s+"
+    r"(?P<event>[^,;()]+?)(?=\s*(?:[,;()]|\.\s|\.$|$))",
     regex.IGNORECASE,
 )
 LEADING_ARTICLE = regex.compile(r"^(?:le|la|les|l['’]|un|une)\s*", regex.IGNORECASE)
@@ -288,7 +289,8 @@ def prose_awards(text: str, start: int, end: int) -> list[Row]:
         if not has_event_word(m.group("event")):
             continue
         event = parse_event(text, m.start("event"), m.end("event"))
-        span = clean_span(text, m.start("category"), m.end("category"))
+        named = m.group("kind").lower() == "section" and m.group("category")
+        span = clean_span(text, m.start("category") if named else m.start("kind"), m.end("category") if m.group("category") else m.end("kind"))
         if span and not any(r["start"] <= span.start < r["end"] for r in rows):
             rows.append({"event": event.name, "edition": event.edition, "year": event.year, "category": span.value,
                          "recipient": "", "outcome": "selected", "ex_aequo": "false", "start": span.start, "end": span.end,
@@ -302,7 +304,7 @@ def _prose_prizes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if dont:
         start = start + dont.end()
     chunk = text[start:end]
-    lead = regex.match(r"\s*(?:(?:en\s+\d{4}|à\s+nouveau|également|aussi|notamment)\s*,?\s*)*", chunk)
+    lead = regex.match(r"\s*(?:(?:en\s+\d{4}|à\s+nouveau|également|aussi|notamment|pour|à|au|aux)\s*,?\s*)*", chunk)
     a = start + (lead.end() if lead else 0)
     pieces = []
     for piece_a, piece_b in regex_split_commas(text, a, end):

@@ -27,11 +27,11 @@ from pipeline.values.formats import parse_age_rating, parse_format
 from pipeline.values.genres import split_genres
 from pipeline.values.languages import find_languages
 from pipeline.values.money import parse_budget
-from pipeline.values.places import country_code, find_countries
+from pipeline.values.places import Place, country_code, find_countries
 from pipeline.vocab import LabelTarget
 
 DIGIT = regex.compile(r"\d")
-PAREN_NOTE = regex.compile(r"\(([^()]+)\)")
+PAREN_NOTE = regex.compile(r"\s*\(([^()]+)\)")
 
 ROW_TRIM = frozenset(" \t\n\u00a0\u202f|")
 SCALAR_TEXT_COLUMNS = ("film_format", "aspect_ratio")
@@ -203,23 +203,32 @@ def _unknown_label_credits(text: str, entry: Entry, known: set[str]) -> list[Row
 
 
 def _releases(text: str, entry: Entry) -> list[Row]:
+    """One row per date; the country is the one written before the date
+    (`Maroc : 24 décembre 2008`), else a country alone in the parenthesis after it
+    (`10 décembre 2014 (France)`), else the label's (`Sortie France`)."""
     rows: list[Row] = []
     label_countries = find_countries(entry.label.value)
     for value in entry.values:
         chunk = text[value.start:value.end]
         for date in find_dates(chunk):
-            places = [p for p in find_countries(chunk[:date.start]) if p.end <= date.start]
-            place = places[-1] if places else None
-            note_match = PAREN_NOTE.search(chunk[date.end:])
-            code = place.code if place else (label_countries[0].code if label_countries else "")
-            written = place.written if place else (label_countries[0].written if label_countries else "")
+            before = [p for p in find_countries(chunk[:date.start]) if p.end <= date.start]
+            place: Place | None = before[-1] if before else None
+            start, end = (place.start if place else date.start), date.end
+            paren = PAREN_NOTE.match(chunk, date.end)
+            note = paren.group(1).strip() if paren else ""
+            if place is None and paren:
+                inside = find_countries(paren.group(1))
+                if len(inside) == 1 and inside[0].written == note:
+                    place, note, end = inside[0], "", paren.end()
+            if place is None and label_countries:
+                place = label_countries[0]
             rows.append({
-                "country_code": code,
-                "country": written,
+                "country_code": place.code if place else "",
+                "country": place.written if place else "",
                 "date": date.iso,
-                "note": note_match.group(1).strip() if note_match else "",
-                "start": value.start + (place.start if place else date.start),
-                "end": value.start + date.end,
+                "note": note,
+                "start": value.start + start,
+                "end": value.start + end,
             })
     return rows
 

@@ -54,3 +54,27 @@ def test_prizes_in_prose() -> None:
 def test_quotes_under_an_awards_heading_are_not_prizes() -> None:
     text = "Le Puits est un film marocain sorti en 2001.\nDistinctions\n« Un film qui parle de la terre et des hommes avec une grande justesse », écrit un critique.\n"
     assert extract(text)["awards"] == []
+
+
+def test_selection_and_nomination_phrases() -> None:
+    text = (
+        "Le Fleuve est un film malien sorti en 2012. Le film a été présenté en compétition officielle au Festival de Venise 2012. "
+        "Il a été nommé pour l'Oscar du meilleur film international lors de la 85e cérémonie des Oscars.\n"
+    )
+    rows = column(extract(text), "awards", "event", "edition", "year", "category", "outcome")
+    assert rows == [
+        ("Festival de Venise", "", 2012, "compétition officielle", "selected"),
+        ("Oscars", 85, "", "Oscar du meilleur film international", "nominated"),
+    ]
+
+
+def test_dated_ceremony_head_and_plural_event_words() -> None:
+    text = (
+        "Le Fleuve est un film malien sorti en 2012.\nRécompenses\n"
+        "Trophées du cinéma africain 2013 : Trophée du meilleur film\nNominations\nCésar 2013 : César du meilleur film étranger\n"
+    )
+    rows = column(extract(text), "awards", "event", "year", "category", "outcome")
+    assert rows == [
+        ("Trophées du cinéma africain", 2013, "Trophée du meilleur film", "won"),
+        ("César", 2013, "César du meilleur film étranger", "nominated"),
+    ]

@@ -136,3 +136,9 @@ def test_malformed_lines_give_empty_cells_not_wrong_ones() -> None:
 def test_value_cut_by_the_end_of_the_text_is_dropped() -> None:
     text = "Le Puits est un film marocain sorti en 2001.\nFiche technique\n- Montage : Léa Faure\n- Image : Jean-Paul R"
     assert column(extract(text), "credits", "name") == [("Léa Faure",)]
+
+
+def test_release_country_in_parenthesis_after_the_date() -> None:
+    text = "Le Puits est un film marocain.\nFiche technique\n- Dates de sortie : 3 mai 2001 (Festival de Marrakech), 9 mai 2001 (Maroc)\n"
+    rows = column(extract(text), "releases", "country_code", "date", "note")
+    assert rows == [("", "2001-05-03", "Festival de Marrakech"), ("MA", "2001-05-09", "")]
