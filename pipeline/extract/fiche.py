@@ -210,13 +210,15 @@ def _releases(text: str, entry: Entry) -> list[Row]:
     label_countries = find_countries(entry.label.value)
     for value in entry.values:
         chunk = text[value.start:value.end]
-        for date in find_dates(chunk):
+        dates = find_dates(chunk)
+        for k, date in enumerate(dates):
+            reach = dates[k + 1].start if k + 1 < len(dates) else len(chunk)
             before = [p for p in find_countries(chunk[:date.start]) if p.end <= date.start]
             place: Place | None = before[-1] if before else None
             start, end = (place.start if place else date.start), date.end
-            paren = PAREN_NOTE.match(chunk, date.end)
+            paren = PAREN_NOTE.search(chunk, date.end, reach)
             note = paren.group(1).strip() if paren else ""
-            if place is None and paren:
+            if place is None and paren and paren.start() == date.end:
                 inside = find_countries(paren.group(1))
                 if len(inside) == 1 and inside[0].written == note:
                     place, note, end = inside[0], "", paren.end()
