@@ -16,14 +16,15 @@ folder), then times, --repeat times each, and reports the medians:
 
 CPU time is the child's user + system time, its workers' included; on a
 shared machine it is steadier than wall time (the 1-minute load average
-before and after is printed). Peak memory is the maximum resident set size of the measured child process
-(os.wait4), for --jobs 2 the largest of the parent and its workers. Linux
-counts a child's memory from before its exec too, so this script loads
-nothing heavy itself: every measurement, spaCy included, runs in a child. The
-copies have no gold, so micro F1 of (b) and (c) comes from extracting raw/
-itself and scoring it with `python -m pipeline evaluate` against gold/. The
-share of raw/'s characters that NER reads tells what (b) would cost on a
-corpus with no repeated sentences (copies hit the tagger's cache).
+before and after is printed). Peak memory is the maximum resident set size
+of the measured child process (os.wait4), for --jobs 2 the largest of the
+parent and its workers. Linux counts a child's memory from before its exec
+too, so this script loads nothing heavy itself: every measurement, spaCy
+included, runs in a child. The copies have no gold, so micro F1 of (b) and
+(c) comes from extracting raw/ itself and scoring it with `python -m
+pipeline evaluate` against gold/. The share of raw/'s characters that NER
+reads tells what (b) would cost on a corpus with no repeated sentences
+(copies hit the tagger's cache).
 
 Prints a Markdown report (date, machine, table, targets) on stdout and
 progress on stderr.
