@@ -27,8 +27,9 @@ DIED = regex.compile(
     rf"\b(?:mort|morte|décédé|décédée)\s+(?:le\s+|en\s+)?(?P<when>[^,]*?)\s*(?:(?P<prep>à|au)\s+(?P<place>{PLACE}))?(?=\s*[,)]|\s+et\s|\s*$)"
 )
 IS_A = regex.compile(r"\b(?:est|était|fut)\s+(?:un|une)\s+(?P<what>[^.;]+)")
-ALSO = regex.compile(
-    r"\b(?:(?:Il|Elle)\s+est\s+(?:également|aussi|en outre|par ailleurs)|(?:il|elle)\s+devient|(?:Il|Elle)\s+(?:a\s+été|fut))\s+(?P<what>[^.;]+)"
+ALSO = (
+    r"\b(?:(?:{subject})\s+est\s+(?:également|aussi|en outre|par ailleurs)|(?:il|elle)\s+devient|(?:Il|Elle)\s+(?:a\s+été|fut))"
+    r"\s+(?P<what>[^.;]+)"
 )
 COMPLEMENT = regex.compile(r"\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*\p{Ll}[\p{Ll}-]+")
 RESIDES = regex.compile(rf"\b(?:réside|vit(?:\s+actuellement)?|habite|est\s+installée?)\s+(?:à|au|en)\s+(?P<place>{PLACE})")
@@ -95,8 +96,10 @@ def person_row(text: str, section: Section, paren: tuple[int, int] | None) -> Ro
     if is_a:
         occ, nat = _occupations(is_a.group("what"))
     prose = [(b.start, b.end) for b in section.blocks if b.kind in ("intro", "biography")]
+    subjects = ["Il", "Elle", regex.escape(name.value), regex.escape(name.value.split()[-1])]
+    also = regex.compile(ALSO.format(subject="|".join(subjects)))
     for a, b in prose:
-        for m in ALSO.finditer(text, a, b):
+        for m in also.finditer(text, a, b):
             more, _ = _occupations(m.group("what"))
             occ.extend(o for o in more if o not in occ)
         if "residence" not in row:

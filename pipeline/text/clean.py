@@ -15,7 +15,7 @@ from pipeline.model import Span
 EDIT_LINK = regex.compile(
     r"\[\s*modifier(?:\s*\|\s*modifier le code)?\s*\]"
     r"|\bmodifier\s+Consultez la documentation du modèle"
-    r"|(?<![\p{L}])modifier(?=\p{Lu})"
+    r"|(?<![\p{L}])modifier(?=\p{Lu}|[-–•*·]\s)"
     r"|^\s*modifier(?:\s+le code)?\s*$",
     regex.MULTILINE,
 )

@@ -44,3 +44,8 @@ def test_one_word_name_accepted_when_ner_says_person() -> None:
     text = "Le Puits est un film marocain sorti en 2001.\nSynopsis\nLe jeune Youssef (Mohamed) rencontre la vieille Fatima (Touria) au marché de la ville.\n"
     with_ner = column(extract(text, PersonTagger()), "cast", "actor", "character")
     assert any(character in ("Youssef", "Fatima") for _, character in with_ner)
+
+
+def test_edit_link_glued_to_the_first_bullet() -> None:
+    text = "Le Puits est un film marocain sorti en 2001.\nDistribution\nmodifier- Amina Sow\n- Karim Tazi : Youssef\n"
+    assert column(extract(text), "cast", "actor", "character") == [("Amina Sow", ""), ("Karim Tazi", "Youssef")]

@@ -37,3 +37,9 @@ def test_stripped_birth_date_leaves_the_cell_empty() -> None:
     text = "Omar Diallo, né le à Bamako et mort le à Paris, est un acteur malien.\n"
     (person,) = extract(text)["people"]
     assert (person["birth_date"], person["birth_place"], person["death_date"], person["death_place"]) == ("", "Bamako", "", "Paris")
+
+
+def test_later_occupations_with_the_name_as_subject() -> None:
+    text = "Omar Diallo, né en 1950 à Bamako, est un acteur malien. Omar Diallo est par ailleurs professeur de théâtre.\n"
+    (person,) = extract(text)["people"]
+    assert person["occupations"] == "acteur;professeur de théâtre"
