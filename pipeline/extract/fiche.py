@@ -182,7 +182,14 @@ def _known_cover(name: Name, known: set[str]) -> list[Name]:
 
 
 def _credit_rows(text: str, entry: Entry, role: str, note: str, known: set[str]) -> list[Row]:
-    return [_credit(name, role, note, entry.label.value) for name in entry_names(text, entry, known)]
+    rows = [_credit(name, role, note, entry.label.value) for name in entry_names(text, entry, known)]
+    # `Production : Atlas Films, Doomi, Canal 3 Cinéma` names companies: a list
+    # mostly made of companies is read as companies throughout.
+    producers = [r for r in rows if r["role"] in ("producer", "production_company")]
+    if role == "producer" and len(producers) >= 2 and sum(r["role"] == "production_company" for r in producers) * 2 >= len(producers):
+        for row in producers:
+            row["role"] = "production_company"
+    return rows
 
 
 def _credit(name: Name, role: str, label_note: str, label: str) -> Row:

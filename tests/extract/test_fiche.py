@@ -142,3 +142,10 @@ def test_release_country_in_parenthesis_after_the_date() -> None:
     text = "Le Puits est un film marocain.\nFiche technique\n- Dates de sortie : 3 mai 2001 (Festival de Marrakech), 9 mai 2001 (Maroc)\n"
     rows = column(extract(text), "releases", "country_code", "date", "note")
     assert rows == [("", "2001-05-03", "Festival de Marrakech"), ("MA", "2001-05-09", "")]
+
+
+def test_production_listing_mostly_companies_is_companies() -> None:
+    text = "Le Puits est un film marocain.\nFiche technique\n- Production : Nourfilm, Atlas Films, Canal Trois Cinéma\n- Producteur : Omar Tall\n"
+    credits = set(column(extract(text), "credits", "role", "name"))
+    assert credits == {("production_company", "Nourfilm"), ("production_company", "Atlas Films"),
+                       ("production_company", "Canal Trois Cinéma"), ("producer", "Omar Tall")}
