@@ -68,11 +68,6 @@ def looks_like_company(name: str) -> bool:
     return bool(letters) and all(w.isupper() and len(w) >= 2 for w in letters)
 
 
-def looks_like_person(name: str) -> bool:
-    words = name.split()
-    return 1 <= len(words) <= 5 and not looks_like_company(name) and words[0][:1].isupper()
-
-
 def _is_phrase(value: str) -> bool:
     """Words that describe a part rather than name someone: lower-case start or lower-case words."""
     words = value.split()
