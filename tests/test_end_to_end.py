@@ -115,3 +115,16 @@ def test_same_input_same_bytes(out: Path, tmp_path: Path) -> None:
     run([RAW], again, jobs=1, quiet=True)
     for name in TABLES:
         assert (out / f"{name}.csv").read_bytes() == (again / f"{name}.csv").read_bytes(), name
+
+
+def test_tables_load_with_pandas_and_integer_columns_hold_integers(out: Path) -> None:
+    import pandas as pd
+
+    from pipeline.schema import INT_COLUMNS
+
+    for name, columns in TABLES.items():
+        frame = pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False)
+        assert tuple(frame.columns) == columns
+        for column in INT_COLUMNS & set(columns):
+            cells = frame[column][frame[column] != ""]
+            assert cells.str.fullmatch(r"-?\d+").all(), (name, column, list(cells[~cells.str.fullmatch(r"-?\d+")]))
