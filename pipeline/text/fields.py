@@ -61,7 +61,40 @@ def label_targets(label: str) -> list[tuple[str, LabelTarget]]:
         head = key[:size]
         if head in table and original[size:size + 1] == " " and QUALIFIER.fullmatch(original[size + 1:]):
             return [(head, table[head])]
-    return []
+    misspelt = _one_typo_away(key)
+    return [(misspelt, table[misspelt])] if misspelt else []
+
+
+TYPO_MIN_CHARS = 8
+
+
+@cache
+def _labels_by_start() -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for known in labels():
+        index.setdefault(known[:2], []).append(known)
+    return index
+
+
+def _one_typo_away(key: str) -> str | None:
+    """A known label this one differs from by one letter (`Pays d'origene`), for long labels only."""
+    if len(key) < TYPO_MIN_CHARS:
+        return None
+    for known in _labels_by_start().get(key[:2], ()):
+        if len(known) >= TYPO_MIN_CHARS and abs(len(known) - len(key)) <= 1 and _edit_distance_is_one(key, known):
+            return known
+    return None
+
+
+def _edit_distance_is_one(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] and i < len(a)
+    return a[i:] == b[i + 1:]
 
 
 @cache

@@ -65,3 +65,11 @@ def test_infobox_rows_before_intro_belong_to_the_film() -> None:
 
 def test_no_article_no_section() -> None:
     assert segment(Document("d", "Une simple phrase sans film ni personne.")) == []
+
+
+def test_label_one_letter_off_is_still_known() -> None:
+    from pipeline.text.fields import label_targets
+
+    assert [t.name for _, t in label_targets("Pays d'origene")] == ["countries"]
+    assert [t.kind for _, t in label_targets("Présentation à Venise")] == ["ignore"]
+    assert label_targets("Directeur de production") == []
