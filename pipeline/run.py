@@ -206,6 +206,17 @@ def _alone(source: Source, settings: Settings) -> DocResult:
         _stop(pool)
 
 
+def _submit(pool: ProcessPoolExecutor, source: Source) -> Future[DocResult]:
+    """Submit a document; a pool a worker's death already broke gives a failed future,
+    so the document goes through the same recovery as those the worker held."""
+    try:
+        return pool.submit(process, source)
+    except BrokenProcessPool as err:
+        failed: Future[DocResult] = Future()
+        failed.set_exception(err)
+        return failed
+
+
 def _parallel(sources: Sequence[Source], jobs: int, settings: Settings) -> Iterator[DocResult]:
     """Results in source order from `jobs` processes.
 
@@ -219,7 +230,7 @@ def _parallel(sources: Sequence[Source], jobs: int, settings: Settings) -> Itera
         while queue or window:
             while queue and len(window) < jobs * WINDOW_PER_JOB:
                 source = queue.popleft()
-                window.append((source, pool.submit(process, source)))
+                window.append((source, _submit(pool, source)))
             source, future = window.popleft()
             result = _outcome(source, future, settings)
             if result is not None:
