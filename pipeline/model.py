@@ -12,12 +12,18 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Document:
-    """A decoded raw document; offsets everywhere index `text`."""
+    """A decoded raw document; offsets everywhere index `text`.
+
+    `derived` is true when `text` is not simply the file's decoded bytes
+    (rendered from HTML or wikitext, or repaired by the reader): the run then
+    writes `text` to `texts/<doc_id>.txt`, so every row's offsets can be checked.
+    """
 
     doc_id: str
     text: str
     path: Path | None = None
     encoding: str = "utf-8"
+    derived: bool = False
 
 
 @dataclass(frozen=True)

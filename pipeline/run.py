@@ -149,6 +149,8 @@ def _extract(source: Source, settings: Settings) -> DocResult:
         assert _TAGGER is not None
         result = extract_document(doc, _TAGGER)
         result.problems.extend(line_problems(doc.text, result))
+        if doc.derived:
+            result.text = doc.text
     except Exception as err:  # noqa: BLE001 - one document's failure must not stop the batch
         return DocResult(doc.doc_id, problems=[*problems, _failure(doc.doc_id, "extract", err, settings.debug)])
     result.problems[:0] = problems
@@ -353,6 +355,8 @@ def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Set
                     all_problems.extend(result.problems)
                     for name, rows in tables.items():
                         sink.add(name, rows)
+                    if result.text is not None:
+                        sink.add_text(result.doc_id, result.text)
                 all_problems.sort(key=lambda p: (p.doc_id, -1 if p.start is None else p.start, p.stage, p.message))
                 sink.add("problems", ({c: getattr(p, c) for c in PROBLEMS_COLUMNS} for p in all_problems))
                 summary.rows = {name: n for name, n in sink.counts.items() if name != "problems"}

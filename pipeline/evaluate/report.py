@@ -117,9 +117,9 @@ def _error_table(rows: list[tuple[int, ErrorRow]], linked: dict[int, int]) -> st
     return f'<table class="errors">{head}{"".join(body)}</table>'
 
 
-def render_report(evaluation: Evaluation, raw_folder: Path) -> str:
+def render_report(evaluation: Evaluation, raw_folder: Path, pred_folder: Path | None = None) -> str:
     """The whole report as one HTML string."""
-    texts = {doc_id: read_document(raw_folder, doc_id) for doc_id in evaluation.doc_ids}
+    texts = {doc_id: read_document(raw_folder, doc_id, pred_folder) for doc_id in evaluation.doc_ids}
     numbered = list(enumerate(evaluation.errors))
     spans = _spans(evaluation, texts)
     linked = {i: n for n, errors in enumerate(spans.values()) for i in errors}
@@ -168,5 +168,5 @@ def render_report(evaluation: Evaluation, raw_folder: Path) -> str:
 def write_report(evaluation: Evaluation, folder: Path, raw_folder: Path) -> Path:
     """Write report.html into `folder` (beside scores.csv)."""
     path = Path(folder) / "report.html"
-    write_text_atomic(path, render_report(evaluation, raw_folder))
+    write_text_atomic(path, render_report(evaluation, raw_folder, folder))
     return path

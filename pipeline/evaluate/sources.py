@@ -1,10 +1,16 @@
-"""Read a raw document the way the contract defines offsets (BOM removed, newlines normalised)."""
+"""Read a raw document the way the contract defines offsets (BOM removed, newlines normalised).
+
+A document rendered from markup or repaired has the text its offsets index in
+the run's `texts/` folder; that copy is read as it is.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from charset_normalizer import from_bytes
+
+from pipeline.io.write import TEXTS, text_name
 
 
 def decode(data: bytes) -> str:
@@ -17,7 +23,12 @@ def decode(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_document(raw_folder: Path, doc_id: str) -> str | None:
-    """Decoded text of `<raw_folder>/<doc_id>.txt`, or None when the file is absent."""
+def read_document(raw_folder: Path, doc_id: str, pred_folder: Path | None = None) -> str | None:
+    """The text `doc_id`'s offsets index: `<pred_folder>/texts/<doc_id>.txt` when the run wrote one,
+    else the decoded `<raw_folder>/<doc_id>.txt`; None when neither exists."""
+    if pred_folder is not None:
+        written = Path(pred_folder) / TEXTS / text_name(doc_id)
+        if written.is_file():
+            return written.read_bytes().decode("utf-8")
     path = Path(raw_folder) / f"{doc_id}.txt"
     return decode(path.read_bytes()) if path.is_file() else None

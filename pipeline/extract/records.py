@@ -42,3 +42,4 @@ class DocResult:
     films: list[FilmRecord] = field(default_factory=list)
     people: list[PersonRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    text: str | None = None  # the text offsets index, when it is not the file's decoded bytes (written to texts/)

@@ -5,6 +5,10 @@ output; only `commit` renames them over the tables, so an interrupted run
 leaves the previous tables as they were. A lock on the output folder keeps two
 runs from mixing their files, and lets a run remove the temporary files a
 killed run left behind.
+
+A document whose text is not the file's decoded bytes (rendered from markup,
+or repaired) has that text written as `texts/<doc_id>.txt`, so the offsets of
+its rows can be checked; the folder is replaced together with the tables.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
+import shutil
 import signal
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -24,6 +29,8 @@ except ImportError:  # Windows: no advisory locks, runs are trusted not to overl
     fcntl = None
 
 TEMP_SUFFIX = ".tmp"
+TEXTS = "texts"
+TEXTS_TEMP_PREFIX = f".{TEXTS}."
 
 
 class OutputBusy(Exception):
@@ -34,14 +41,28 @@ def temp_prefix(table: str) -> str:
     return f".{table}.csv."
 
 
+def text_name(doc_id: str) -> Path:
+    """`<doc_id>.txt` inside the texts folder; a doc_id with an empty, `.` or `..` part is refused."""
+    parts = doc_id.split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        raise ValueError(f"doc_id {doc_id!r} cannot name a file under {TEXTS}/")
+    return Path(*parts[:-1], f"{parts[-1]}.txt")
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
 def remove_stale(out: Path, tables: Iterable[str]) -> int:
-    """Delete temporary table files a killed run left; returns how many."""
-    removed = 0
-    for name in tables:
-        for path in out.glob(f"{temp_prefix(name)}*{TEMP_SUFFIX}"):
-            path.unlink(missing_ok=True)
-            removed += 1
-    return removed
+    """Delete temporary table files and text folders a killed run left; returns how many."""
+    stale = [path for name in tables for path in out.glob(f"{temp_prefix(name)}*{TEMP_SUFFIX}")]
+    stale += out.glob(f"{TEXTS_TEMP_PREFIX}*{TEMP_SUFFIX}")
+    for path in stale:
+        _remove(path)
+    return len(stale)
 
 
 @contextlib.contextmanager
@@ -97,15 +118,17 @@ class TableSink:
         self.columns = dict(tables)
         self.counts = {name: 0 for name in tables}
         self.committed = False
+        self.texts = 0
         self._files: dict[str, tuple[str, TextIO, object]] = {}
+        self._texts: Path | None = None
         self._lock = _lock(out)
         try:
             self.stale_removed = remove_stale(out, tables)
-            mask = os.umask(0)
-            os.umask(mask)
+            self._mask = os.umask(0)
+            os.umask(self._mask)
             for name, columns in tables.items():
                 fd, tmp = tempfile.mkstemp(prefix=temp_prefix(name), suffix=TEMP_SUFFIX, dir=out)
-                os.chmod(tmp, 0o666 & ~mask)
+                os.chmod(tmp, 0o666 & ~self._mask)
                 handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
                 writer = csv.writer(handle, lineterminator="\n")
                 writer.writerow(columns)
@@ -121,6 +144,29 @@ class TableSink:
             writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
             self.counts[name] += 1
 
+    def add_text(self, doc_id: str, text: str) -> None:
+        """Keep a document's text as `texts/<doc_id>.txt` (UTF-8, `\\n` newlines), exactly the string offsets index."""
+        if self._texts is None:
+            self._texts = Path(tempfile.mkdtemp(prefix=TEXTS_TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=self.out))
+            os.chmod(self._texts, 0o777 & ~self._mask)
+        path = self._texts / text_name(doc_id)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        self.texts += 1
+
+    def _replace_texts(self) -> Path | None:
+        """Put this run's texts folder in place of the previous one (none if no document needed one); returns the old one."""
+        final = self.out / TEXTS
+        old = None
+        if final.exists() or final.is_symlink():
+            old = self.out / f"{TEXTS_TEMP_PREFIX}previous{TEMP_SUFFIX}"
+            os.replace(final, old)
+        if self._texts is not None:
+            os.replace(self._texts, final)
+            self._texts = None
+        return old
+
     def commit(self) -> None:
         try:
             for _, handle, _ in self._files.values():
@@ -131,10 +177,13 @@ class TableSink:
                 for name, (tmp, _, _) in self._files.items():
                     os.replace(tmp, self.out / f"{name}.csv")
                 self._files.clear()
+                old_texts = self._replace_texts()
                 self.committed = True
         except BaseException:
             self.abort()
             raise
+        if old_texts is not None:
+            _remove(old_texts)
         _sync_folder(self.out)
         self._release()
 
@@ -143,6 +192,9 @@ class TableSink:
             handle.close()
             Path(tmp).unlink(missing_ok=True)
         self._files.clear()
+        if self._texts is not None:
+            _remove(self._texts)
+            self._texts = None
         self._release()
 
     def _release(self) -> None:
