@@ -24,6 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.datapackage import write_datapackage
 from pipeline.extract.checks import line_problems
 from pipeline.extract.document import extract_document
 from pipeline.extract.records import DocResult
@@ -363,6 +364,7 @@ def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Set
         except Interrupted as err:
             err.committed = sink.committed
             raise
+        write_datapackage(out)
     summary.problems = len(all_problems)
     summary.seconds = time.perf_counter() - started
     return summary

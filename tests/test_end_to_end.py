@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from frictionless import validate
 
 from pipeline.io.read import Source, read
 from pipeline.run import run
@@ -128,3 +129,8 @@ def test_tables_load_with_pandas_and_integer_columns_hold_integers(out: Path) ->
         for column in INT_COLUMNS & set(columns):
             cells = frame[column][frame[column] != ""]
             assert cells.str.fullmatch(r"-?\d+").all(), (name, column, list(cells[~cells.str.fullmatch(r"-?\d+")]))
+
+
+def test_frictionless_validates_the_run(out: Path) -> None:
+    report = validate(out / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])

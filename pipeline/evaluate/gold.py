@@ -18,10 +18,9 @@ import yaml
 
 from pipeline.evaluate.normalize import norm
 from pipeline.evaluate.yaml_lines import item_line, load_yaml
-from pipeline.schema import INT_COLUMNS, LIST_COLUMNS, OUTCOMES, ROLES, TABLES
+from pipeline.schema import INT_COLUMNS, LIST_COLUMNS, OUTCOMES, ROLES, SECTION_KINDS, TABLES
 
 GOLD_SUFFIXES = (".yaml", ".yml")
-SECTION_KINDS = ("film", "person")
 COLORS = ("couleur", "noir et blanc")
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

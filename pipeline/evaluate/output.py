@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterable
 from itertools import groupby
 from pathlib import Path
@@ -13,22 +11,10 @@ from typing import TextIO
 
 from pipeline.evaluate.predictions import SCORED_TABLES
 from pipeline.evaluate.scoring import ALL, Count, ErrorRow, Evaluation
+from pipeline.io.files import write_text_atomic
 
 SCORE_COLUMNS = ("table", "field", "doc_id", "tp", "fp", "fn", "precision", "recall", "f1")
 ERROR_COLUMNS = ("doc_id", "table", "field", "kind", "film", "gold", "predicted", "start", "end")
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write a whole file or nothing: a reader never sees a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _csv_text(header: tuple[str, ...], rows: Iterable[Iterable[object]]) -> str:

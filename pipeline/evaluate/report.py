@@ -11,10 +11,10 @@ from html import escape
 from itertools import groupby
 from pathlib import Path
 
-from pipeline.evaluate.output import write_text_atomic
 from pipeline.evaluate.predictions import SCORED_TABLES
 from pipeline.evaluate.scoring import ALL, Count, ErrorRow, Evaluation
 from pipeline.evaluate.sources import read_document
+from pipeline.io.files import write_text_atomic
 
 CONTEXT_CHARS = 160
 
