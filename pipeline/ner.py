@@ -5,15 +5,21 @@ not feed the entity recogniser is excluded before its weights are read (for
 fr_core_news_sm: tagger, parser, lemmatizer and the shared tok2vec, since the
 NER carries its own token-to-vector layer). Contexts are batched with
 `nlp.pipe` and kept in a bounded cache, so a sentence repeated across
-documents is read once per process. spaCy is imported only when a context
-is actually tagged: a disabled tagger never loads it.
+documents is read once per process. spaCy is imported only when a document
+needs a decision: a run whose documents need none never loads it.
+
+`load` is the one way any component gets the model: once per process, on
+first use. `prefetch` starts that same load in a background thread, so a
+caller that knows early that it will need the model can go on with rule work
+while spaCy is imported and the weights read (file reading releases the GIL).
 """
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
-from functools import cache
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -57,11 +63,42 @@ def unused_components(config: Mapping[str, Any]) -> list[str]:
     return [name for name in components if name not in keep]
 
 
-@cache
-def load(model: str = DEFAULT_MODEL):  # -> spacy.Language
-    import spacy
+_LOADS: dict[str, Future] = {}
+_LOADS_LOCK = threading.Lock()
 
-    return spacy.load(model, exclude=unused_components(_config(model)))
+
+def _load_into(future: Future, model: str) -> None:
+    try:
+        import spacy
+
+        future.set_result(spacy.load(model, exclude=unused_components(_config(model))))
+    except BaseException as err:  # noqa: BLE001 - handed to whoever waits for the model
+        future.set_exception(err)
+
+
+def _loading(model: str, background: bool) -> Future:
+    """The model's one load in this process, started here if nobody started it yet."""
+    with _LOADS_LOCK:
+        future = _LOADS.get(model)
+        first = future is None
+        if first:
+            future = _LOADS[model] = Future()
+    if first:
+        if background:
+            threading.Thread(target=_load_into, args=(future, model), name=f"load-{model}", daemon=True).start()
+        else:
+            _load_into(future, model)
+    return future
+
+
+def prefetch(model: str = DEFAULT_MODEL) -> None:
+    """Start loading the model in the background; `load` then waits for that load instead of starting another."""
+    _loading(model, background=True)
+
+
+def load(model: str = DEFAULT_MODEL):  # -> spacy.Language
+    """The model with only its entity recogniser, loaded once per process."""
+    return _loading(model, background=False).result()
 
 
 class PersonTagger:
@@ -80,6 +117,11 @@ class PersonTagger:
     @property
     def enabled(self) -> bool:
         return self.model is not None
+
+    def prefetch(self) -> None:
+        """A decision will be needed: start loading the model now, in the background."""
+        if self.model is not None:
+            prefetch(self.model)
 
     def tag(self, contexts: Iterable[str]) -> None:
         """Run NER on the contexts not seen before, in batches."""

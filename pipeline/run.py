@@ -32,7 +32,7 @@ from pipeline.ids import IdAllocator
 from pipeline.io.read import DECLARED_ENCODINGS, DEFAULT_MAX_BYTES, InputError, Source, discover, read
 from pipeline.io.write import TableSink
 from pipeline.model import Problem
-from pipeline.ner import DEFAULT_MODEL, PersonTagger, load as load_model
+from pipeline.ner import DEFAULT_MODEL, PersonTagger
 from pipeline.schema import PROBLEMS_COLUMNS, TABLES
 from pipeline.tables import document_tables
 
@@ -94,7 +94,8 @@ def _exit_with(parent: int) -> None:
 
 
 def _init_worker(settings: Settings, parent: int | None = None) -> None:
-    """Load the tagger once per process; a pool worker leaves Ctrl-C and SIGTERM to its `parent` and ends with it."""
+    """Set up the tagger (it loads the model on the first document needing it, not before);
+    a pool worker leaves Ctrl-C and SIGTERM to its `parent` and ends with it."""
     global _TAGGER, _SETTINGS
     if parent is not None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -102,10 +103,6 @@ def _init_worker(settings: Settings, parent: int | None = None) -> None:
         threading.Thread(target=_exit_with, args=(parent,), name="parent-watch", daemon=True).start()
     _SETTINGS = settings
     _TAGGER = PersonTagger(settings.model)
-    if parent is not None and settings.model is not None:
-        # Pool workers load the model as they start, side by side, rather than
-        # one after the other when each meets its first document needing it.
-        load_model(settings.model)
 
 
 def _on_alarm(signum: int, frame: object) -> None:

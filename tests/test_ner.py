@@ -96,3 +96,34 @@ def test_without_ner_spacy_is_never_imported(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=Path(__file__).parents[1])
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out" / "films.csv").exists()
+
+
+def test_spacy_is_imported_only_for_a_document_that_needs_a_decision(tmp_path: Path) -> None:
+    """NER on (the default): pairs the rules decide never load the model; one undecided pair does, once."""
+    decided, undecided = tmp_path / "decided", tmp_path / "undecided"
+    decided.mkdir()
+    undecided.mkdir()
+    (decided / "deux-mots.txt").write_text(
+        "Le Retour est un film français réalisé par Paul Girard, sorti en 1971.\n\n"
+        "Synopsis\n\nAu village, Anna (Claire Moreau) attend son frère (Jean Vidal).\n", encoding="utf-8")
+    (decided / "connu.txt").write_text(
+        "La Rive est un film belge réalisé par Marc Lenoir, sorti en 1980.\n\n"
+        "Synopsis\n\nLouise (Verlaine) part pour Anvers.\n\n"
+        "Distribution\n- Verlaine : Louise\n", encoding="utf-8")
+    (decided / "sans-paire.txt").write_text("Le Pont est un film suisse sorti en 1975.\n", encoding="utf-8")
+    (undecided / "un-mot.txt").write_text(
+        "Le Retour est un film français réalisé par Paul Girard, sorti en 1971.\n\n"
+        "Synopsis\n\nAu village, Anna (Moreau) attend son frère.\n", encoding="utf-8")
+    script = textwrap.dedent(f"""
+        import sys
+        from pipeline.cli import main
+        from pipeline.ner import load
+        main(["extract", {str(decided)!r}, "--out", {str(tmp_path / "a")!r}, "--jobs", "1", "--quiet"])
+        assert ("spacy" in sys.modules, "thinc" in sys.modules) == (False, False), "decided pairs loaded spaCy"
+        main(["extract", {str(undecided)!r}, "--out", {str(tmp_path / "b")!r}, "--jobs", "1", "--quiet"])
+        assert "spacy" in sys.modules, "an undecided pair did not reach the model"
+        assert load() is load()
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=Path(__file__).parents[1])
+    assert done.returncode == 0, done.stderr
+    assert "Louise" in (tmp_path / "a" / "cast.csv").read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ tags as a person.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -76,20 +76,29 @@ def distribution_cast(text: str, section: Section) -> list[Row]:
     return rows
 
 
+def _prose_pairs(text: str, spans: list[tuple[int, int]], known: set[str]) -> Iterator[tuple[regex.Match, bool]]:
+    """Each `Character (Actor)` candidate, and whether the rules alone accept it
+    (False: only the model can tell whether the actor is a person)."""
+    for start, end in spans:
+        for m in PROSE_PAIR.finditer(text, start, end):
+            actor = m.group("actor")
+            if m.group("character").lower() in NOT_A_CHARACTER or country_code(actor) is not None:
+                continue
+            yield m, len(actor.split()) >= 2 or actor.casefold() in known
+
+
+def undecided_actors(text: str, spans: list[tuple[int, int]], known: set[str]) -> list[tuple[int, int]]:
+    """Actor spans of the prose pairs the rules cannot decide: the only places the model is needed."""
+    return [m.span("actor") for m, decided in _prose_pairs(text, spans, known) if not decided]
+
+
 def prose_cast(text: str, spans: list[tuple[int, int]], is_person: IsPerson, known: set[str]) -> list[Row]:
     """`Karim (Anas El Baz)` pairs in the given prose spans."""
     rows: list[Row] = []
-    for start, end in spans:
-        for m in PROSE_PAIR.finditer(text, start, end):
-            character, actor = m.group("character"), m.group("actor")
-            if character.lower() in NOT_A_CHARACTER:
-                continue
-            a, b = m.span("actor")
-            if country_code(actor) is not None:
-                continue
-            if not (len(actor.split()) >= 2 or actor.casefold() in known or is_person(a, b)):
-                continue
-            row = _row(text, (a, b), m.span("character"), "synopsis")
-            if row:
-                rows.append(row)
+    for m, decided in _prose_pairs(text, spans, known):
+        if not (decided or is_person(*m.span("actor"))):
+            continue
+        row = _row(text, m.span("actor"), m.span("character"), "synopsis")
+        if row:
+            rows.append(row)
     return rows

@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from pipeline.extract.awards import block_awards, prose_awards, vocabulary
-from pipeline.extract.cast import PROSE_PAIR, distribution_cast, prose_cast
+from pipeline.extract.cast import distribution_cast, prose_cast, undecided_actors
 from pipeline.extract.fiche import apply_entries, collect_entries
 from pipeline.extract.intro import apply_intro
 from pipeline.extract.people import person_row
@@ -41,13 +41,9 @@ def _context(text: str, start: int, end: int) -> tuple[str, int]:
     return text[a:b], a
 
 
-def _person_check(text: str, spans: list[tuple[int, int]], tagger: PersonTagger):
-    """Batch NER over the contexts of one-word candidates only, then answer from it."""
-    needed: list[tuple[int, int]] = []
-    for start, end in spans:
-        for m in PROSE_PAIR.finditer(text, start, end):
-            if len(m.group("actor").split()) == 1:
-                needed.append(m.span("actor"))
+def _person_check(text: str, spans: list[tuple[int, int]], known: set[str], tagger: PersonTagger):
+    """Batch NER over the contexts of the pairs the rules cannot decide, then answer from it."""
+    needed = undecided_actors(text, spans, known)
     if tagger.enabled and needed:
         tagger.tag(_context(text, a, b)[0] for a, b in needed)
 
@@ -74,7 +70,7 @@ def extract_film(text: str, section: Section, tagger: PersonTagger) -> FilmRecor
     film.cast.extend(listed)
     prose = _prose_spans(section, PROSE_BLOCKS)
     known = {str(c["name"]).casefold() for c in film.credits} | {str(c["actor"]).casefold() for c in film.cast}
-    film.cast.extend(prose_cast(text, prose, _person_check(text, prose, tagger), known))
+    film.cast.extend(prose_cast(text, prose, _person_check(text, prose, known, tagger), known))
     awards = block_awards(text, section)
     prose_and_releases = _prose_spans(section, ("intro", "synopsis", "other")) + [
         (int(r["start"]), int(r["end"])) for r in film.fiche if r["field"] == "release" and r["value"]
