@@ -7,12 +7,23 @@ import unicodedata
 import regex
 
 NOT_SLUG = regex.compile(r"[^a-z0-9]+")
+MAX_ID_CHARS = 80  # of the slug an id is made from: an id is repeated on every row of its entity
 
 
 def slugify(value: str) -> str:
     """`Le Vent des Aurès` -> `le-vent-des-aures`; empty when nothing Latin is left."""
     ascii_text = unicodedata.normalize("NFKD", value.replace("’", "'")).encode("ascii", "ignore").decode()
     return NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+
+
+def shorten(slug: str) -> str:
+    """The slug cut to MAX_ID_CHARS, at a word boundary when there is one."""
+    if len(slug) <= MAX_ID_CHARS:
+        return slug
+    cut = slug[:MAX_ID_CHARS]
+    if slug[MAX_ID_CHARS] != "-" and "-" in cut:
+        cut = cut.rsplit("-", 1)[0]
+    return cut.strip("-")
 
 
 class IdAllocator:

@@ -10,6 +10,7 @@ document has been processed; an interrupted run leaves them as they were.
 from __future__ import annotations
 
 import contextlib
+import math
 import multiprocessing
 import os
 import signal
@@ -29,8 +30,8 @@ from pipeline.extract.checks import line_problems
 from pipeline.extract.document import extract_document
 from pipeline.extract.records import DocResult
 from pipeline.ids import IdAllocator
-from pipeline.io.read import DECLARED_ENCODINGS, DEFAULT_MAX_BYTES, InputError, Source, discover, read
-from pipeline.io.write import TableSink
+from pipeline.io.read import DECLARED_ENCODINGS, DEFAULT_MAX_BYTES, InputError, Source, discover, read, shown
+from pipeline.io.write import OutputTooLarge, TableSink, render, text_name
 from pipeline.model import Problem
 from pipeline.ner import DEFAULT_MODEL, PersonTagger
 from pipeline.schema import PROBLEMS_COLUMNS, TABLES
@@ -39,6 +40,8 @@ from pipeline.tables import document_tables
 WINDOW_PER_JOB = 4  # documents queued per worker: enough to keep it busy, few results held in memory
 PARENT_POLL_SECONDS = 1.0
 EXIT_ORPHANED = 1
+MAX_ROWS_PER_KB = 500  # rows (problems included) one document may give per 1,000 characters: a row per 2 characters
+MAX_OUTPUT_RATIO = 20.0  # bytes of tables one document may write per character; an article writes about 2.5
 
 
 class UsageError(Exception):
@@ -66,6 +69,8 @@ class Settings:
     debug: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = 0.0  # seconds per document; 0: no limit
+    max_rows_per_kb: int = MAX_ROWS_PER_KB
+    max_output_ratio: float = MAX_OUTPUT_RATIO
 
 
 @dataclass
@@ -141,6 +146,8 @@ def _extract(source: Source, settings: Settings) -> DocResult:
     except Exception as err:  # noqa: BLE001 - one document's failure must not stop the batch
         return DocResult(source.doc_id, problems=[_failure(source.doc_id, "read", err, settings.debug)])
     problems = []
+    if shown(source.path) != str(source.path):
+        problems.append(Problem(doc.doc_id, "warning", "read", f"file name is not UTF-8: doc_id written as '{doc.doc_id}'"))
     if doc.encoding not in DECLARED_ENCODINGS:
         problems.append(Problem(doc.doc_id, "warning", "read", f"not UTF-8: decoded as {doc.encoding}"))
     try:
@@ -152,6 +159,7 @@ def _extract(source: Source, settings: Settings) -> DocResult:
     except Exception as err:  # noqa: BLE001 - one document's failure must not stop the batch
         return DocResult(doc.doc_id, problems=[*problems, _failure(doc.doc_id, "extract", err, settings.debug)])
     result.problems[:0] = problems
+    result.size = len(doc.text)
     return result
 
 
@@ -178,12 +186,19 @@ def _pool(jobs: int, settings: Settings) -> ProcessPoolExecutor:
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Drop queued documents and end the workers now, so an interrupted run exits at once.
+    """Drop queued documents and end the workers now, busy ones included, so an interrupted run exits at once.
 
-    Before Python 3.14 an executor has no public way to end busy workers, hence `_processes`.
+    Python 3.14 has `terminate_workers`; before it an executor has no public
+    way to end busy workers, hence `_processes`, read before `shutdown`
+    empties it.
     """
+    terminate = getattr(pool, "terminate_workers", None)
+    if terminate is not None:
+        terminate()
+        return
+    workers = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
-    for worker in list((getattr(pool, "_processes", None) or {}).values()):
+    for worker in workers:
         worker.terminate()
 
 
@@ -296,7 +311,7 @@ def _unique_doc_ids(sources: list[Source]) -> tuple[list[Source], list[Problem]]
     for source in sorted(sources, key=lambda s: (s.doc_id, str(s.path))):
         if source.doc_id in kept:
             problems.append(Problem(source.doc_id, "error", "read",
-                                    f"doc_id already used by {kept[source.doc_id].path}; {source.path} skipped"))
+                                    f"doc_id already used by {shown(kept[source.doc_id].path)}; {shown(source.path)} skipped"))
         else:
             kept[source.doc_id] = source
     return list(kept.values()), problems
@@ -304,17 +319,71 @@ def _unique_doc_ids(sources: list[Source]) -> tuple[list[Source], list[Problem]]
 
 def _line(problem: Problem, paths: dict[str, Path]) -> str:
     where = f" at {problem.start}-{problem.end}" if problem.start is not None else ""
-    name = paths.get(problem.doc_id, problem.doc_id)
+    name = shown(paths[problem.doc_id]) if problem.doc_id in paths else problem.doc_id
     return f"{problem.severity}: {name}: {problem.stage}: {problem.message}{where}"
 
 
-def _tables(result: DocResult, ids: IdAllocator, debug: bool) -> dict[str, list]:
-    """The document's rows; a failure here costs that document only."""
+class OutputCapped(Exception):
+    """A document would give more rows or bytes than its size allows."""
+
+
+def _problem_row(problem: Problem) -> dict[str, object]:
+    return {c: getattr(problem, c) for c in PROBLEMS_COLUMNS}
+
+
+def _problem_key(problem: Problem) -> tuple:
+    return problem.doc_id, -1 if problem.start is None else problem.start, problem.stage, problem.message
+
+
+@dataclass
+class DocumentOutput:
+    """One document's rows as CSV bytes: each table's lines and row count, and one line per problem."""
+
+    tables: dict[str, tuple[bytes, int]] = field(default_factory=dict)
+    problems: list[bytes] = field(default_factory=list)
+    text: str | None = None  # for texts/, its name already checked
+
+
+def _rendered(result: DocResult, tables: dict[str, list], settings: Settings) -> DocumentOutput:
+    """Each table's rows as CSV bytes, within the caps the document's size sets."""
+    kb = max(1, math.ceil(result.size / 1000))
+    rows = sum(map(len, tables.values())) + len(result.problems)
+    max_rows = settings.max_rows_per_kb * kb
+    if rows > max_rows:
+        raise OutputCapped(f"output capped: {rows} rows, more than the {max_rows} allowed for a document of {kb} kB; document skipped")
+    limit = int(settings.max_output_ratio * max(result.size, 1000))
+    budget = limit
+    rendered = DocumentOutput()
+    if result.text is not None:
+        text_name(result.doc_id)
+        rendered.text = result.text
     try:
-        return document_tables(result, ids)
+        for name, table in tables.items():
+            data = render(TABLES[name], table, budget)
+            budget -= len(data)
+            rendered.tables[name] = data, len(table)
+        for problem in result.problems:
+            rendered.problems.append(render(PROBLEMS_COLUMNS, [_problem_row(problem)], budget))
+            budget -= len(rendered.problems[-1])
+    except OutputTooLarge:
+        raise OutputCapped(f"output capped: more than {limit:,} bytes of tables for a document of {kb} kB; "
+                           "document skipped") from None
+    return rendered
+
+
+def _document_output(result: DocResult, ids: IdAllocator, settings: Settings) -> DocumentOutput:
+    """The document's rows, ids given and turned into CSV bytes; a failure here, a cap included, costs that document only."""
+    stage = "tables"
+    try:
+        tables = document_tables(result, ids)
+        stage = "write"
+        return _rendered(result, tables, settings)
+    except OutputCapped as err:
+        failure = Problem(result.doc_id, "error", "output", str(err))
     except Exception as err:  # noqa: BLE001 - one document's failure must not stop the batch
-        result.problems.append(_failure(result.doc_id, "tables", err, debug))
-        return {}
+        failure = _failure(result.doc_id, stage, err, settings.debug)
+    result.problems[:] = [failure]
+    return DocumentOutput(problems=[render(PROBLEMS_COLUMNS, [_problem_row(failure)])])
 
 
 def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Settings = Settings(),
@@ -332,7 +401,7 @@ def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Set
         raise UsageError(f"no {'readable ' if problems else ''}*.txt document in {', '.join(map(str, inputs))}; nothing written")
     paths = {s.doc_id: s.path for s in sources}
     summary = RunSummary(documents=len(sources) + len(problems), failed=len(problems))
-    all_problems = list(problems)
+    problem_lines = [(_problem_key(p), render(PROBLEMS_COLUMNS, [_problem_row(p)])) for p in problems]
     ids = IdAllocator()
     with _interruptible():
         sink = TableSink(out, {**TABLES, "problems": PROBLEMS_COLUMNS})
@@ -344,24 +413,24 @@ def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Set
                 for problem in problems:
                     echo(_line(problem, paths))
                 for result in bar:
-                    tables = _tables(result, ids, settings.debug)
+                    output = _document_output(result, ids, settings)
                     for problem in result.problems:
                         if not quiet or problem.severity == "error":
                             echo(_line(problem, paths))
                     if any(p.severity == "error" for p in result.problems):
                         summary.failed += 1
-                    all_problems.extend(result.problems)
-                    for name, rows in tables.items():
-                        sink.add(name, rows)
-                    if result.text is not None:
-                        sink.add_text(result.doc_id, result.text)
-                all_problems.sort(key=lambda p: (p.doc_id, -1 if p.start is None else p.start, p.stage, p.message))
-                sink.add("problems", ({c: getattr(p, c) for c in PROBLEMS_COLUMNS} for p in all_problems))
+                    problem_lines.extend(zip(map(_problem_key, result.problems), output.problems))
+                    for name, (data, count) in output.tables.items():
+                        sink.write(name, data, count)
+                    if output.text is not None:
+                        sink.add_text(result.doc_id, output.text)
+                problem_lines.sort(key=lambda line: line[0])
+                sink.write("problems", b"".join(line for _, line in problem_lines), len(problem_lines))
                 summary.rows = {name: n for name, n in sink.counts.items() if name != "problems"}
         except Interrupted as err:
             err.committed = sink.committed
             raise
         write_datapackage(out)
-    summary.problems = len(all_problems)
+    summary.problems = len(problem_lines)
     summary.seconds = time.perf_counter() - started
     return summary

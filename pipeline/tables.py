@@ -7,8 +7,9 @@ contract's rules and rows are sorted so the same input gives the same bytes.
 
 from __future__ import annotations
 
-from pipeline.extract.records import DocResult, FilmRecord, Row
-from pipeline.ids import IdAllocator, slugify
+from pipeline.extract.records import DocResult, Row
+from pipeline.ids import MAX_ID_CHARS, IdAllocator, shorten, slugify
+from pipeline.model import Problem
 from pipeline.schema import LIST_COLUMNS, TABLES
 
 CAST_PRIORITY = {"distribution": 0, "synopsis": 1, "intro": 2, "award": 3}
@@ -27,10 +28,13 @@ def _cell(column: str, value: object) -> object:
     return value
 
 
-def _film_id(film: FilmRecord, doc_id: str, index: int, ids: IdAllocator) -> str:
-    slug = slugify(film.title) or slugify(f"{doc_id}-film-{index}")
-    year = film.columns.get("year")
-    return ids.allocate(f"{slug}-{year}" if year else slug)
+def _short_slug(result: DocResult, *names: str) -> str:
+    """The slug of the first name that has one, cut to MAX_ID_CHARS with a warning when it was longer."""
+    slug = next((s for s in map(slugify, names) if s), "")
+    short = shorten(slug)
+    if short != slug:
+        result.problems.append(Problem(result.doc_id, "warning", "tables", f"id cut to {MAX_ID_CHARS} characters: '{short}'"))
+    return short
 
 
 def _dedupe(rows: list[Row], key) -> list[Row]:
@@ -73,7 +77,9 @@ def document_tables(result: DocResult, ids: IdAllocator) -> Tables:
     entities: dict[int, tuple[str, str]] = {}
     film_start: dict[str, int] = {}
     for index, film in enumerate(result.films, 1):
-        film_id = _film_id(film, doc_id, index, ids)
+        slug = _short_slug(result, film.title, f"{doc_id}-film-{index}")
+        year = film.columns.get("year")
+        film_id = ids.allocate(f"{slug}-{year}" if year else slug)
         entities[film.section.start] = (film_id, film.title)
         film_start[film_id] = film.section.start
         tables["films"].append({"film_id": film_id, "doc_id": doc_id, "title": film.title, **film.columns})
@@ -85,7 +91,7 @@ def document_tables(result: DocResult, ids: IdAllocator) -> Tables:
         tables["releases"].extend({"film_id": film_id, **r} for r in _dedupe(film.releases, lambda r: (r["country_code"], r["date"])))
         tables["fiche"].extend({"film_id": film_id, **r} for r in film.fiche)
     for person in result.people:
-        person_id = ids.allocate(slugify(str(person.row["name"])) or "person")
+        person_id = ids.allocate(_short_slug(result, str(person.row["name"])) or "person")
         entities[person.section.start] = (person_id, str(person.row["name"]))
         tables["people"].append({"person_id": person_id, "doc_id": doc_id, **person.row})
     sections = sorted([(f.section, "film") for f in result.films] + [(p.section, "person") for p in result.people],

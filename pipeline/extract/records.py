@@ -39,6 +39,7 @@ class PersonRecord:
 @dataclass
 class DocResult:
     doc_id: str
+    size: int = 0  # characters of the document read, which bounds the rows it may give
     films: list[FilmRecord] = field(default_factory=list)
     people: list[PersonRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)

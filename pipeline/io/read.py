@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import glob
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -60,10 +61,15 @@ class Source:
     doc_id: str
 
 
+def shown(name: str | Path) -> str:
+    """A file name as text UTF-8 can hold: bytes that are not UTF-8 are written `\\xe9`, so names stay distinct."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
 def doc_id_for(path: Path, root: Path | None) -> str:
-    """Path relative to its input folder, without suffix, with `/` separators."""
+    """Path relative to its input folder, without suffix, with `/` separators, as `shown`."""
     rel = path.relative_to(root) if root is not None else Path(path.name)
-    return rel.with_suffix("").as_posix()
+    return shown(rel.with_suffix("").as_posix())
 
 
 def glob_root(pattern: str) -> Path:

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import io
 import os
 import shutil
 import signal
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO
 
 try:
     import fcntl
@@ -35,6 +36,29 @@ TEXTS_TEMP_PREFIX = f".{TEXTS}."
 
 class OutputBusy(Exception):
     """Another run is writing to the same output folder."""
+
+
+class OutputTooLarge(Exception):
+    """Rows that would take more than the bytes allowed them."""
+
+
+def render(columns: Sequence[str], rows: Iterable[Mapping[str, object]], limit: int | None = None) -> bytes:
+    """Rows as UTF-8 CSV lines in the contract's dialect (no header); None is an empty cell.
+
+    Raises OutputTooLarge as soon as the lines pass `limit` bytes, so an
+    oversized document is refused before it is held in memory whole, and
+    UnicodeEncodeError for text UTF-8 cannot hold.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for row in rows:
+        writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
+        if limit is not None and buffer.tell() > limit:  # characters: never more than the bytes they encode to
+            raise OutputTooLarge(limit)
+    data = buffer.getvalue().encode("utf-8")
+    if limit is not None and len(data) > limit:
+        raise OutputTooLarge(limit)
+    return data
 
 
 def temp_prefix(table: str) -> str:
@@ -119,7 +143,7 @@ class TableSink:
         self.counts = {name: 0 for name in tables}
         self.committed = False
         self.texts = 0
-        self._files: dict[str, tuple[str, TextIO, object]] = {}
+        self._files: dict[str, tuple[str, BinaryIO]] = {}
         self._texts: Path | None = None
         self._lock = _lock(out)
         try:
@@ -129,20 +153,20 @@ class TableSink:
             for name, columns in tables.items():
                 fd, tmp = tempfile.mkstemp(prefix=temp_prefix(name), suffix=TEMP_SUFFIX, dir=out)
                 os.chmod(tmp, 0o666 & ~self._mask)
-                handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
-                writer = csv.writer(handle, lineterminator="\n")
-                writer.writerow(columns)
-                self._files[name] = (tmp, handle, writer)
+                handle = os.fdopen(fd, "wb")
+                handle.write(render(columns, [dict(zip(columns, columns))]))
+                self._files[name] = (tmp, handle)
         except BaseException:
             self.abort()
             raise
 
-    def add(self, name: str, rows: Iterable[Mapping[str, object]]) -> None:
-        _, _, writer = self._files[name]
-        columns = self.columns[name]
-        for row in rows:
-            writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
-            self.counts[name] += 1
+    def add(self, name: str, rows: Sequence[Mapping[str, object]]) -> None:
+        self.write(name, render(self.columns[name], rows), len(rows))
+
+    def write(self, name: str, data: bytes, count: int) -> None:
+        """Append `count` rows already rendered by `render`."""
+        self._files[name][1].write(data)
+        self.counts[name] += count
 
     def add_text(self, doc_id: str, text: str) -> None:
         """Keep a document's text as `texts/<doc_id>.txt` (UTF-8, `\\n` newlines), exactly the string offsets index."""
@@ -169,12 +193,12 @@ class TableSink:
 
     def commit(self) -> None:
         try:
-            for _, handle, _ in self._files.values():
+            for _, handle in self._files.values():
                 handle.flush()
                 os.fsync(handle.fileno())
                 handle.close()
             with _signals_held():
-                for name, (tmp, _, _) in self._files.items():
+                for name, (tmp, _) in self._files.items():
                     os.replace(tmp, self.out / f"{name}.csv")
                 self._files.clear()
                 old_texts = self._replace_texts()
@@ -188,7 +212,7 @@ class TableSink:
         self._release()
 
     def abort(self) -> None:
-        for tmp, handle, _ in self._files.values():
+        for tmp, handle in self._files.values():
             handle.close()
             Path(tmp).unlink(missing_ok=True)
         self._files.clear()

@@ -1,0 +1,106 @@
+"""Hostile input: nothing a file contains or is named loses the batch, hangs it, or fills the disk."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+import pipeline.run
+from pipeline.ids import MAX_ID_CHARS
+from pipeline.run import Settings
+
+from .cases import ARTICLE, doc_rows, extract, problem_rows, read_tables, write
+
+CREDITS = "".join(f"- Musique : Jean Dupont{i}\n" for i in range(300))
+# `- Titre : AAA...` then many credit lines: a small file whose title, slugged, used to be every row's film_id.
+HUGE_TITLE = "- Titre : " + "A" * 20_000 + "\n" + CREDITS
+
+
+def test_a_file_name_that_is_not_utf8_costs_nothing(folder: Path, tmp_path: Path, article_alone) -> None:
+    bad = os.fsdecode(b"caf\xe9.txt")
+    write(folder, bad, ARTICLE)
+    summary = extract([folder], tmp_path / "out")
+    tables = read_tables(tmp_path / "out")
+    assert doc_rows(tables, "article") == article_alone
+    assert problem_rows(tmp_path / "out") == [
+        ("caf\\xe9", "warning", "read", "file name is not UTF-8: doc_id written as 'caf\\xe9'", "", "")]
+    assert [r["doc_id"] for r in tables["films"]] == ["article", "caf\\xe9"]
+    assert summary.failed == 0
+
+
+def test_a_row_that_cannot_be_written_costs_its_document_only(folder: Path, tmp_path: Path, monkeypatch, article_alone) -> None:
+    """Turning rows into CSV is a per-document step: a value UTF-8 cannot hold fails that document, not the run."""
+    write(folder, "zz.txt", ARTICLE)
+    extract_document = pipeline.run.extract_document
+
+    def poisoned(doc, tagger):
+        result = extract_document(doc, tagger)
+        if doc.doc_id == "zz":
+            result.films[0].titles.append({"title": "\udce9", "lang": "", "start": 0, "end": 1})
+        return result
+
+    monkeypatch.setattr(pipeline.run, "extract_document", poisoned)
+    summary = extract([folder], tmp_path / "out")
+    assert doc_rows(read_tables(tmp_path / "out"), "article") == article_alone
+    [row] = problem_rows(tmp_path / "out")
+    assert row[:3] == ("zz", "error", "write") and "UnicodeEncodeError" in row[3]
+    assert not doc_rows(read_tables(tmp_path / "out"), "zz")["films"]
+    assert summary.failed == 1
+
+
+def _busy(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+
+
+def test_stopping_the_pool_ends_busy_workers() -> None:
+    pool = pipeline.run._pool(2, Settings(model=None))
+    futures = [pool.submit(_busy, 60) for _ in range(2)]
+    deadline = time.monotonic() + 30
+    while not all(f.running() for f in futures) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = multiprocessing.active_children()
+    assert len(workers) == 2
+    pipeline.run._stop(pool)
+    for worker in workers:
+        worker.join(timeout=5)
+    alive = [w.pid for w in workers if w.is_alive()]
+    for worker in workers:
+        if worker.is_alive():
+            worker.kill()
+    assert alive == []
+
+
+def test_a_huge_title_gives_a_capped_id_and_a_warning(folder: Path, tmp_path: Path, article_alone) -> None:
+    write(folder, "huge.txt", HUGE_TITLE)
+    extract([folder], tmp_path / "out")
+    tables = read_tables(tmp_path / "out")
+    [film] = [r for r in tables["films"] if r["doc_id"] == "huge"]
+    assert film["film_id"] == "a" * MAX_ID_CHARS
+    assert ("huge", "warning", "tables", f"id cut to {MAX_ID_CHARS} characters: '{'a' * MAX_ID_CHARS}'", "", "") in problem_rows(tmp_path / "out")
+    written = sum(p.stat().st_size for p in (tmp_path / "out").glob("*.csv"))
+    assert written < 5 * len(HUGE_TITLE) + len(ARTICLE) * 10
+    assert doc_rows(tables, "article") == article_alone
+
+
+@pytest.mark.parametrize(("content", "limit", "message"), [
+    (CREDITS, {"max_rows_per_kb": 30}, r"output capped: 3\d\d rows, more than the 240 allowed for a document of 8 kB"),
+    (HUGE_TITLE, {"max_output_ratio": 3}, r"output capped: more than 84,003 bytes of tables for a document of 29 kB"),
+], ids=["rows", "bytes"])
+def test_a_document_over_its_output_cap_is_an_error_row(content: str, limit: dict, message: str, folder: Path, tmp_path: Path,
+                                                        article_alone) -> None:
+    """The article beside it, well under both caps, is whole."""
+    write(folder, "huge.txt", content)
+    summary = extract([folder], tmp_path / "out", **limit)
+    [row] = problem_rows(tmp_path / "out")
+    assert row[:3] == ("huge", "error", "output") and row[4:] == ("", "")
+    assert re.fullmatch(f"{message}; document skipped", row[3])
+    assert not doc_rows(read_tables(tmp_path / "out"), "huge")["films"]
+    assert doc_rows(read_tables(tmp_path / "out"), "article") == article_alone
+    assert summary.failed == 1
