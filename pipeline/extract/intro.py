@@ -35,6 +35,22 @@ def _names(match: regex.Match[str]) -> list[tuple[int, int, str]]:
     return found
 
 
+DEMONYM_JOIN = regex.compile(r"\s*(?:,|\bet\b)?\s*")
+
+
+def _first_demonyms(sentence: str) -> list[str]:
+    """Countries of the first nationality adjective and of those right after it:
+    `film burkinabé français`, `film mexicain et vénézuélien` name two countries."""
+    codes: list[str] = []
+    end = None
+    for group, start, stop in find_demonyms(sentence):
+        if end is not None and not DEMONYM_JOIN.fullmatch(sentence[end:start]):
+            break
+        codes.extend(c for c in group if c not in codes)
+        end = stop
+    return codes
+
+
 def _credit(role: str, start: int, end: int, name: str) -> Row:
     return {"role": role, "name": name, "note": "", "label": "", "start": start, "end": end}
 
@@ -62,11 +78,8 @@ def apply_intro(text: str, section: Section, film: FilmRecord, paren: tuple[int,
         dates = find_dates(released.group("when"))
         if dates:
             film.columns.setdefault("year", int(dates[0].iso[:4]))
-    demonyms = find_demonyms(text[sentence[0]:sentence[1]])
-    if demonyms:
-        codes: list[str] = []
-        for group, _, _ in demonyms[:1]:
-            codes.extend(c for c in group if c not in codes)
+    codes = _first_demonyms(text[sentence[0]:sentence[1]])
+    if codes:
         film.intro_countries = codes
     for m in WITH.finditer(text, *sentence):
         for start, end, name in _names(m):

@@ -17,7 +17,7 @@ import regex
 
 from pipeline.model import Span
 from pipeline.text.clean import clean_span
-from pipeline.vocab import film_nouns, occupations
+from pipeline.vocab import film_nouns, furniture, occupations
 
 MAX_TITLE_WORDS = 12
 # How far before `est un film` a title and its parenthesis may start.
@@ -57,6 +57,10 @@ def _person_verb() -> regex.Pattern[str]:
     )
 
 
+# Unexpanded template text a mirror left before the title: `Modèle:Infobox V3/Fin`,
+# `Modèle:Voir homonymes` (the name runs on in lower-case words or `/` parts).
+TEMPLATE = regex.compile(r"Modèle:[^\s/]+(?:[ \u00a0](?:\p{Ll}\S*|\S*/\S*))*(?:/\S+)?")
+SENTENCE_BREAK = regex.compile(r"(?<=[.!?])[ \u00a0]+(?=[\p{Lu}«])")
 GLUE = regex.compile(r"(?<=[.!?»)])(?=[\p{Lu}«])|(?<=\d)(?=\p{Lu}\p{Ll})|(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll})")
 SENTENCE_END = regex.compile(r"[.!?](?=\s|\p{Lu}|$)|\n")
 
@@ -98,7 +102,20 @@ def _anchor(text: str, title_end: int, floor: int) -> int | None:
         if text[m.start() - 1].islower() and " " not in before.strip():
             continue
         start = m.start()
+    if start is None:
+        return None
+    for m in TEMPLATE.finditer(text, start, title_end):
+        start = max(start, _skip_spaces(text, m.end(), title_end))
+    for m in SENTENCE_BREAK.finditer(text, start, title_end):
+        if furniture().fullmatch(text[start:m.start()].strip()):
+            start = m.end()
     return start
+
+
+def _skip_spaces(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " \u00a0":
+        pos += 1
+    return pos
 
 
 def _valid_title(value: str) -> bool:
@@ -155,4 +172,22 @@ def find_intros(text: str) -> list[Intro]:
             if kind == "person" and not _valid_name(title.value):
                 continue
             found[start] = Intro(kind, title, paren, _sentence_end(text, m.end()))
-    return [found[k] for k in sorted(found)]
+    return _without_repeats([found[k] for k in sorted(found)])
+
+
+def _title_key(value: str) -> str:
+    return "".join(ch for ch in value.casefold() if ch.isalnum())
+
+
+def _without_repeats(intros: list[Intro]) -> list[Intro]:
+    """A later `X est un film réaliste, explique...` about the article's own subject
+    is commentary, not a new article: an intro repeating an earlier intro's
+    title (case, spaces and punctuation aside) is dropped."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for intro in intros:
+        key = (intro.kind, _title_key(intro.title.value))
+        if key not in seen:
+            kept.append(intro)
+        seen.add(key)
+    return kept

@@ -43,3 +43,13 @@ def test_later_occupations_with_the_name_as_subject() -> None:
     text = "Omar Diallo, né en 1950 à Bamako, est un acteur malien. Omar Diallo est par ailleurs professeur de théâtre.\n"
     (person,) = extract(text)["people"]
     assert person["occupations"] == "acteur;professeur de théâtre"
+
+
+def test_demonyms_side_by_side_name_several_countries() -> None:
+    for sentence, countries in (
+        ("La Pirogue est un film burkinabé français réalisé par Issa Ba, sorti en 2001.", "BF;FR"),
+        ("La Pirogue est un film mexicain et vénézuélien réalisé par Issa Ba.", "MX;VE"),
+        ("La Pirogue est un film malien de Issa Ba, tourné par une équipe française.", "ML"),
+    ):
+        (film,) = extract(sentence + "\n")["films"]
+        assert film["countries"] == countries, sentence

@@ -35,3 +35,29 @@ def test_person_intro_with_birth() -> None:
 
 def test_person_intro_with_occupation_only() -> None:
     assert _titles("Karim Sefraoui est un acteur marocain.") == [("person", "Karim Sefraoui")]
+
+
+def test_furniture_sentence_glued_before_the_title() -> None:
+    text = "Le Gué\nPour plus de détails, voir Fiche technique et Distribution. Le Gué, une nuit au fleuve est un film malien sorti en 2004.\n"
+    assert _titles(text) == [("film", "Le Gué, une nuit au fleuve")]
+
+
+def test_an_abbreviation_in_a_title_is_not_furniture() -> None:
+    text = "Mr. Diop au Sénat est un film sénégalais sorti en 2004.\n"
+    assert _titles(text) == [("film", "Mr. Diop au Sénat")]
+
+
+def test_template_residue_before_the_title() -> None:
+    for residue in ("Modèle:Infobox V3/Fin ", "Modèle:Voir homonymes ", "Modèle:Infobox/Fin "):
+        text = f"{residue}Les Feux de la forêt est un téléfilm sorti en 1988 et réalisé par Paul Oda.\n"
+        assert _titles(text) == [("film", "Les Feux de la forêt")], residue
+
+
+def test_commentary_repeating_the_title_opens_no_second_article() -> None:
+    text = (
+        "Où dort la mer ? (titre persan) est un film iranien sorti en 1990.\n"
+        "Critique\n"
+        "Où Dort La Mer? est un film lent, écrit un critique.\n"
+        "La Forêt rouge est un film tchadien sorti en 1995.\n"
+    )
+    assert _titles(text) == [("film", "Où dort la mer ?"), ("film", "La Forêt rouge")]
