@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import glob
 import os
 import signal
 import sys
 import traceback
 from pathlib import Path
 
-from pipeline.io.read import DEFAULT_MAX_BYTES, MEGABYTE, glob_root
+from pipeline import __version__
+from pipeline.io.read import DEFAULT_MAX_BYTES, GLOB_MAGIC, MEGABYTE, glob_root
 from pipeline.ner import DEFAULT_MODEL
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -43,19 +45,35 @@ def _inside(child: Path, parent: Path) -> bool:
     return child.resolve().is_relative_to(parent.resolve())
 
 
+def _matches(pattern: str) -> list[Path]:
+    return [Path(match) for match in glob.glob(pattern, recursive=True)]
+
+
 def _input_folders(inputs: list[str]) -> list[Path]:
-    """The folders the inputs read from: folders themselves and the fixed part of globs."""
+    """The folders the inputs read recursively: folders named or matched, and the fixed part of a `**` glob."""
     folders = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
             folders.append(path)
         elif not path.exists() and not path.is_symlink():
-            folders.append(glob_root(item))
+            if "**" in item:
+                folders.append(glob_root(item))
+            folders.extend(match for match in _matches(item) if match.is_dir())
     return folders
 
 
-def _out_problem(out: Path, inputs: list[str]) -> str | None:
+def _usage_problem(out: Path, inputs: list[str]) -> str | None:
+    """Why the run cannot start as given: a glob matching nothing, or --out where the inputs are read."""
+    for item in inputs:
+        path = Path(item)
+        if not path.exists() and not path.is_symlink() and GLOB_MAGIC.search(item):
+            matches = _matches(item)
+            if not matches:
+                return f"nothing matches {item}"
+            inside = next((match for match in matches if _inside(match, out)), None)
+            if inside is not None:
+                return f"{item} matches {inside}, inside --out {out}; choose another folder"
     if out.exists() and not out.is_dir():
         return f"--out {out} exists and is not a folder"
     for folder in _input_folders(inputs):
@@ -70,7 +88,7 @@ def _extract(args: argparse.Namespace) -> int:
 
     inputs = args.inputs or ["raw"]
     out = Path(args.out)
-    problem = _out_problem(out, inputs)
+    problem = _usage_problem(out, inputs)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
@@ -105,6 +123,7 @@ def _number(kind: type, minimum: float, allowed: str):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="filmfiche", description="Film facts from French encyclopedic text, as CSV tables.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     extract = sub.add_parser("extract", help="extract raw documents into CSV tables", description=EXTRACT_HELP,
                              formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -128,11 +147,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def quiet_broken_pipe() -> int:
+    """The reader of our output went away (`evaluate | head`): stop without a message, as Unix tools do.
+
+    stdout is pointed at /dev/null so the flush at exit does not fail again.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_SIGNAL_BASE + signal.SIGPIPE
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         return args.func(args)
+    except BrokenPipeError:
+        return quiet_broken_pipe()
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_SIGNAL_BASE + signal.SIGINT

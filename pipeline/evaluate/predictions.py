@@ -35,6 +35,7 @@ class Predictions:
 
     documents: dict[str, DocumentPredictions]
     warnings: list[str]
+    doc_ids: set[str] = field(default_factory=set)  # every document the run met, those with only problems included
 
     def for_document(self, doc_id: str) -> DocumentPredictions:
         """Rows of one document; empty tables when the pipeline said nothing about it."""
@@ -84,4 +85,13 @@ def load_predictions(folder: Path) -> Predictions:
                 document(doc_id).rows[table].append(row)
     if orphans:
         warnings.append(f"{folder}: {orphans} row(s) name a film_id absent from films.csv and are not scored")
-    return Predictions(documents=documents, warnings=warnings)
+    return Predictions(documents=documents, warnings=warnings, doc_ids=set(documents) | _problem_doc_ids(folder))
+
+
+def _problem_doc_ids(folder: Path) -> set[str]:
+    """Documents named in problems.csv: a document that failed or held no article is still part of the run."""
+    path = folder / "problems.csv"
+    if not path.is_file():
+        return set()
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return {row["doc_id"] for row in csv.DictReader(handle) if row.get("doc_id")}

@@ -7,13 +7,13 @@ predictions or raw documents is escaped.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 from itertools import groupby
 from pathlib import Path
 
 from pipeline.evaluate.predictions import SCORED_TABLES
 from pipeline.evaluate.scoring import ALL, Count, ErrorRow, Evaluation
-from pipeline.evaluate.sources import read_document
 from pipeline.io.files import write_text_atomic
 
 CONTEXT_CHARS = 160
@@ -117,9 +117,8 @@ def _error_table(rows: list[tuple[int, ErrorRow]], linked: dict[int, int]) -> st
     return f'<table class="errors">{head}{"".join(body)}</table>'
 
 
-def render_report(evaluation: Evaluation, raw_folder: Path, pred_folder: Path | None = None) -> str:
-    """The whole report as one HTML string."""
-    texts = {doc_id: read_document(raw_folder, doc_id, pred_folder) for doc_id in evaluation.doc_ids}
+def render_report(evaluation: Evaluation, texts: Mapping[str, str | None]) -> str:
+    """The whole report as one HTML string; `texts` are the documents' texts (None: not found)."""
     numbered = list(enumerate(evaluation.errors))
     spans = _spans(evaluation, texts)
     linked = {i: n for n, errors in enumerate(spans.values()) for i in errors}
@@ -165,8 +164,8 @@ def render_report(evaluation: Evaluation, raw_folder: Path, pred_folder: Path | 
     return "".join(parts)
 
 
-def write_report(evaluation: Evaluation, folder: Path, raw_folder: Path) -> Path:
+def write_report(evaluation: Evaluation, folder: Path, texts: Mapping[str, str | None]) -> Path:
     """Write report.html into `folder` (beside scores.csv)."""
     path = Path(folder) / "report.html"
-    write_text_atomic(path, render_report(evaluation, raw_folder, folder))
+    write_text_atomic(path, render_report(evaluation, texts))
     return path

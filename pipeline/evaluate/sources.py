@@ -6,6 +6,7 @@ the run's `texts/` folder; that copy is read as it is.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -32,3 +33,8 @@ def read_document(raw_folder: Path, doc_id: str, pred_folder: Path | None = None
             return written.read_bytes().decode("utf-8")
     path = Path(raw_folder) / f"{doc_id}.txt"
     return decode(path.read_bytes()) if path.is_file() else None
+
+
+def read_documents(raw_folder: Path, doc_ids: Iterable[str], pred_folder: Path | None = None) -> dict[str, str | None]:
+    """The text of each document, None for those not found."""
+    return {doc_id: read_document(raw_folder, doc_id, pred_folder) for doc_id in doc_ids}

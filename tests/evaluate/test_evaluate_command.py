@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from evalcases import GOLD, perfect_tables
+import pytest
+from evalcases import GOLD, perfect_tables, write_gold
 
 from pipeline.evaluate.command import add_arguments, run
 
@@ -30,8 +31,8 @@ def test_defaults_match_the_project_layout() -> None:
     parser = argparse.ArgumentParser()
     add_arguments(parser)
     args = parser.parse_args([])
-    assert (args.gold, args.pred, args.raw, args.min_f1, args.no_report) == (
-        Path("gold"), Path("extracted"), Path("raw"), None, False)
+    assert (args.gold, args.pred, args.raw, args.min_f1, args.no_report, args.all_gold, args.strict) == (
+        Path("gold"), Path("extracted"), Path("raw"), None, False, False, False)
 
 
 def test_writes_scores_and_errors_and_prints_a_summary(case, capsys) -> None:
@@ -84,3 +85,80 @@ def test_runs_as_a_module(case) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (pred / "report.html").is_file()
+
+
+def _second_document(gold: Path, pred: Path, *, in_gold: bool, in_pred: bool) -> None:
+    """Add a document `autre` to the gold folder, the predictions, or both."""
+    if in_gold:
+        write_gold(gold, "autre", GOLD.replace("doc_id: doc", "doc_id: autre"))
+    if in_pred:
+        with (pred / "sections.csv").open("a", encoding="utf-8") as handle:
+            handle.write("autre,1,film,autre-film,Autre film,0,10\n")
+
+
+def test_a_gold_document_absent_from_the_predictions_is_named_and_not_scored(case, capsys) -> None:
+    gold, pred = case(perfect_tables())
+    _second_document(gold, pred, in_gold=True, in_pred=False)
+    assert call("--gold", str(gold), "--pred", str(pred), "--no-report") == 0
+    captured = capsys.readouterr()
+    assert f"evaluate: warning: 1 gold document(s) not in {pred}: autre; not scored" in captured.err
+    assert "Scored 1 document(s) with gold." in captured.out
+    assert {r["doc_id"] for r in rows(pred / "scores.csv")} == {"", "doc"}
+    assert rows(pred / "errors.csv") == []
+
+
+def test_all_gold_scores_absent_documents_as_missed(case, capsys) -> None:
+    gold, pred = case(perfect_tables())
+    _second_document(gold, pred, in_gold=True, in_pred=False)
+    assert call("--gold", str(gold), "--pred", str(pred), "--no-report", "--all-gold") == 0
+    assert "scored as missed (--all-gold)" in capsys.readouterr().err
+    errors = rows(pred / "errors.csv")
+    assert errors and {e["doc_id"] for e in errors} == {"autre"} and {e["kind"] for e in errors} == {"fn"}
+
+
+def test_a_predicted_document_without_gold_is_named(case, capsys) -> None:
+    gold, pred = case(perfect_tables())
+    _second_document(gold, pred, in_gold=False, in_pred=True)
+    assert call("--gold", str(gold), "--pred", str(pred), "--no-report") == 0
+    assert f"1 document(s) of {pred} have no gold file in {gold}: autre; not scored" in capsys.readouterr().err
+
+
+def test_a_document_named_only_in_problems_is_part_of_the_run(case, capsys) -> None:
+    gold, pred = case(perfect_tables())
+    _second_document(gold, pred, in_gold=True, in_pred=False)
+    (pred / "problems.csv").write_text("doc_id,severity,stage,message,start,end\nautre,error,read,empty document,,\n",
+                                       encoding="utf-8")
+    assert call("--gold", str(gold), "--pred", str(pred), "--no-report", "--strict") == 0
+    assert capsys.readouterr().err == ""
+    assert {r["doc_id"] for r in rows(pred / "scores.csv")} == {"", "doc", "autre"}
+
+
+@pytest.mark.parametrize("in_gold, in_pred", [(True, False), (False, True)])
+def test_strict_fails_when_the_documents_differ(case, capsys, in_gold: bool, in_pred: bool) -> None:
+    gold, pred = case(perfect_tables())
+    _second_document(gold, pred, in_gold=in_gold, in_pred=in_pred)
+    assert call("--gold", str(gold), "--pred", str(pred), "--no-report", "--strict") == 1
+    assert "the gold and predicted documents differ (--strict)" in capsys.readouterr().err
+    assert call("--gold", str(gold), "--pred", str(pred), "--no-report") == 0
+
+
+def test_no_document_in_common_exits_2(case, capsys) -> None:
+    gold, pred = case(perfect_tables(), GOLD.replace("doc_id: doc", "doc_id: autre"), doc_id="autre")
+    assert call("--gold", str(gold), "--pred", str(pred)) == 2
+    assert "nothing scored" in capsys.readouterr().err
+    assert not (pred / "scores.csv").exists()
+
+
+def test_a_missing_raw_folder_is_a_warning(case, tmp_path: Path, capsys) -> None:
+    gold, pred = case(perfect_tables())
+    assert call("--gold", str(gold), "--pred", str(pred), "--raw", str(tmp_path / "nowhere")) == 0
+    assert (f"evaluate: warning: raw folder {tmp_path / 'nowhere'} not found: the report shows no source text"
+            in capsys.readouterr().err)
+    assert (pred / "report.html").is_file()
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    assert call("--gold", str(gold), "--pred", str(pred), "--raw", str(raw)) == 0
+    assert f"1 document(s) not found in {raw}: doc; the report shows no source text for them" in capsys.readouterr().err
+    (raw / "doc.txt").write_text("Léa Marchand", encoding="utf-8")
+    assert call("--gold", str(gold), "--pred", str(pred), "--raw", str(raw)) == 0
+    assert "warning" not in capsys.readouterr().err

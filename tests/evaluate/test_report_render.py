@@ -14,6 +14,7 @@ from pipeline.evaluate.gold import load_gold_folder
 from pipeline.evaluate.predictions import load_predictions
 from pipeline.evaluate.report import write_report
 from pipeline.evaluate.scoring import evaluate
+from pipeline.evaluate.sources import read_documents
 
 RAW = "La Nuit blanche est un film de Léa Marchand. Montage : Paul Dufour et <Anne> Roy & Cie.\n"
 
@@ -33,7 +34,8 @@ def make_report(case, tmp_path: Path) -> Path:
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "doc.txt").write_text(RAW, encoding="utf-8")
-    return write_report(evaluate(load_gold_folder(gold), load_predictions(pred)), pred, raw)
+    evaluation = evaluate(load_gold_folder(gold), load_predictions(pred))
+    return write_report(evaluation, pred, read_documents(raw, evaluation.doc_ids, pred))
 
 
 def test_report_is_self_contained_and_escaped(case, tmp_path: Path) -> None:
