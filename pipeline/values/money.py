@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
 
 import regex
 
 from pipeline.values.lexicon import alternation, data_rows, fold, fold_key, is_acronym
 
+# The largest amount a table's integer column holds for its readers (a signed 64-bit integer);
+# a longer run of digits is not a budget.
+MAX_AMOUNT = 2**63 - 1
 _MULTIPLIERS = {"milliard": 10**9, "md": 10**9, "million": 10**6, "m": 10**6, "mille": 10**3, "k": 10**3}
 _NUMBER = (
     r"(?P<grouped>\d{1,3}(?P<sep>[ .,])\d{3}(?:(?P=sep)\d{3})*(?:(?!(?P=sep))[.,]\d+)?)"
@@ -41,7 +45,7 @@ class Budget:
 
 @dataclass(frozen=True)
 class _Amount:
-    value: float
+    value: Decimal
     factor: int
     currency: str
     start: int
@@ -66,16 +70,17 @@ def _pattern() -> regex.Pattern[str]:
     )
 
 
-def _number(match: regex.Match[str], has_multiplier: bool) -> float:
-    """The number read with French or English separators: grouped thousands are thousands
-    unless a multiplier follows a single `,`/`.` group (`1,500 million` is 1.5 million)."""
+def _number(match: regex.Match[str], has_multiplier: bool) -> Decimal:
+    """The number read exactly (a float would overflow on a long run of digits), with French
+    or English separators: grouped thousands are thousands unless a multiplier follows a
+    single `,`/`.` group (`1,500 million` is 1.5 million)."""
     if match.group("plain"):
-        return float(match["plain"].replace(",", "."))
+        return Decimal(match["plain"].replace(",", "."))
     grouped, sep = match["grouped"], match["sep"]
     if has_multiplier and sep in ",." and grouped.count(sep) == 1:
-        return float(grouped.replace(sep, "."))
+        return Decimal(grouped.replace(sep, "."))
     digits = grouped.replace(sep, "")
-    return float(digits.replace(",", "."))
+    return Decimal(digits.replace(",", "."))
 
 
 def _amounts(text: str) -> list[_Amount]:
@@ -114,15 +119,15 @@ def parse_budget(text: str) -> Budget | None:
         if index + 1 < len(amounts) and _links_range(folded, first, amounts[index + 1]):
             last = amounts[index + 1]
         currency = first.currency or last.currency
-        if currency or first.factor > 1 or last.factor > 1:
-            low, high = _scaled(first, last), _scaled(last, first)
-            return Budget(round(min(low, high)), round(max(low, high)), currency, first.start, last.end)
+        low, high = sorted((_scaled(first, last), _scaled(last, first)))
+        if (currency or first.factor > 1 or last.factor > 1) and high <= MAX_AMOUNT:
+            return Budget(low, high, currency, first.start, last.end)
         index += 1
     return None
 
 
-def _scaled(amount: _Amount, other: _Amount) -> float:
-    """An amount of a range, taking the multiplier written only on the other end
+def _scaled(amount: _Amount, other: _Amount) -> int:
+    """An amount of a range in whole units, taking the multiplier written only on the other end
     (`entre 10 et 11 millions`)."""
     factor = amount.factor if amount.factor > 1 else other.factor
-    return amount.value * factor
+    return int((amount.value * factor).to_integral_value(ROUND_HALF_EVEN))

@@ -104,3 +104,15 @@ def test_a_document_over_its_output_cap_is_an_error_row(content: str, limit: dic
     assert not doc_rows(read_tables(tmp_path / "out"), "huge")["films"]
     assert doc_rows(read_tables(tmp_path / "out"), "article") == article_alone
     assert summary.failed == 1
+
+
+def test_a_budget_too_large_for_any_integer_column_is_a_warning_not_a_lost_document(tmp_path: Path, article_alone) -> None:
+    line = "- Budget : 1" + "0" * 400 + " €\n"
+    text = ARTICLE.replace("- Durée :", line + "- Durée :")
+    write(tmp_path / "in", "article.txt", text)
+    extract([tmp_path / "in"], tmp_path / "out")
+    start = text.index("1" + "0" * 400)
+    assert problem_rows(tmp_path / "out") == [
+        ("article", "warning", "fiche", f"'Budget': value '1{'0' * 59}…' not understood", str(start), str(start + 403))]
+    [film] = read_tables(tmp_path / "out")["films"]
+    assert film == {**article_alone["films"][0], "budget_low": "", "budget_high": "", "budget_currency": ""}

@@ -43,7 +43,16 @@ def test_parse_budget(text: str, low: int, high: int, currency: str, span: str) 
         "(environ 3 M€)",
         "tourné en 2008",
         "",
+        "1" + "0" * 400 + " €",
+        "10 000 000 000 milliards de dollars",
     ],
 )
 def test_no_budget(text: str) -> None:
     assert parse_budget(text) is None
+
+
+def test_amounts_are_read_exactly() -> None:
+    """Decimal, not float: 19 significant digits stay exact, and the largest 64-bit integer is still a budget."""
+    assert parse_budget("1 234 567 890 123 456 789 €").low == 1_234_567_890_123_456_789
+    assert parse_budget(f"{2**63 - 1} €").high == 2**63 - 1
+    assert parse_budget("0,1 million d'euros").low == 100_000
