@@ -24,6 +24,7 @@ class Document:
     path: Path | None = None
     encoding: str = "utf-8"
     derived: bool = False
+    notes: tuple[str, ...] = ()  # what the reader repaired (bytes replaced...), one warning each
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,7 @@ def _extract(source: Source, settings: Settings) -> DocResult:
         problems.append(Problem(doc.doc_id, "warning", "read", f"file name is not UTF-8: doc_id written as '{doc.doc_id}'"))
     if doc.encoding not in DECLARED_ENCODINGS:
         problems.append(Problem(doc.doc_id, "warning", "read", f"not UTF-8: decoded as {doc.encoding}"))
+    problems.extend(Problem(doc.doc_id, "warning", "read", note) for note in doc.notes)
     try:
         assert _TAGGER is not None
         result = extract_document(doc, _TAGGER)

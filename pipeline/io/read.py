@@ -12,6 +12,7 @@ import codecs
 import glob
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,12 @@ SIGNATURES = (
     (b"\x1f\x8b", "gzip archive"),
 )
 SINGLE_BYTE_ENCODINGS = ["cp1252", "latin_1", "iso8859_15"]
+REPLACED_SHARE = 0.01  # bytes that fit no encoding a text may hold before it is refused as not text
+REPLACEMENT = "\ufffd"
+MARK_ERRORS = "filmfiche-mark"
+MARKED = re.compile("[\udc00-\udcff]")
+MARKED_RUN = re.compile("[\udc00-\udcff]+")
+NON_ASCII = re.compile("[^\x00-\x7f]")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 GLOB_MAGIC = re.compile(r"[*?[]")
 
@@ -83,15 +90,16 @@ def glob_root(pattern: str) -> Path:
 
 
 def _folder(folder: Path, root: Path) -> list[tuple[Path, Path | None]]:
-    """`*.txt` under a folder, recursively, including broken links (they get an error row, not silence)."""
-    return [(p, root) for p in sorted(folder.rglob(f"*{SUFFIX}")) if p.is_file() or (p.is_symlink() and not p.exists())]
+    """`*.txt` under a folder, recursively: everything but folders, so broken links and special
+    files (FIFOs, devices) get an error row, not silence."""
+    return [(p, root) for p in sorted(folder.rglob(f"*{SUFFIX}")) if not p.is_dir()]
 
 
 def _candidates(item: str | Path) -> list[tuple[Path, Path | None]]:
     path = Path(item)
     if path.is_dir():
         return _folder(path, path)
-    if path.is_file() or path.is_symlink():
+    if path.exists() or path.is_symlink():
         return [(path, None)]
     matches = sorted(glob.glob(str(item), recursive=True))
     if not matches:
@@ -101,7 +109,7 @@ def _candidates(item: str | Path) -> list[tuple[Path, Path | None]]:
     for match in map(Path, matches):
         if match.is_dir():
             found.extend(_folder(match, root))
-        elif match.is_file():
+        else:
             found.append((match, root))
     return found
 
@@ -136,12 +144,36 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _strict(data: bytes, encoding: str, skip: int = 0) -> str:
-    """Decode `data[skip:]`; a bad byte is reported at its offset in the file."""
-    try:
-        return data[skip:].decode(encoding)
-    except UnicodeDecodeError as err:
-        raise InputError(f"bad {encoding} byte at offset {skip + err.start}") from err
+def _mark_bad_bytes(err: UnicodeDecodeError) -> tuple[str, int]:
+    """Stand in for each byte the codec refused with a lone surrogate, which no valid decoding yields."""
+    return "".join(chr(0xDC00 + b) for b in err.object[err.start:err.end]), err.end
+
+
+codecs.register_error(MARK_ERRORS, _mark_bad_bytes)
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text, the encoding used and how many bytes did not fit it (each now U+FFFD)."""
+
+    text: str
+    encoding: str
+    replaced: int = 0
+
+
+def _lenient(data: bytes, encoding: str) -> tuple[str, int, int]:
+    """The text with one U+FFFD for each byte that does not fit `encoding`, how many there
+    were, and how many more characters outside ASCII were read than runs of bad bytes."""
+    marked = data.decode(encoding, MARK_ERRORS)
+    bad = len(MARKED.findall(marked))
+    return MARKED.sub(REPLACEMENT, marked), bad, len(NON_ASCII.findall(marked)) - bad - len(MARKED_RUN.findall(marked))
+
+
+def _within_share(data: bytes, text: str, bad: int, encoding: str) -> Decoded:
+    """The decoded text, unless more than REPLACED_SHARE of the bytes had to be replaced."""
+    if bad > REPLACED_SHARE * len(data):
+        raise InputError(f"undecodable bytes: {bad} of {len(data)} bytes do not fit {encoding}")
+    return Decoded(text, encoding, bad)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -155,23 +187,28 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _detect(data: bytes) -> tuple[str, str]:
-    """Decode bytes that are not UTF-8 with the single-byte encoding that fits best."""
+def _not_utf8(data: bytes) -> Decoded:
+    """Bytes that are not all UTF-8: UTF-8 with a few stray bytes replaced when its characters
+    outnumber the runs of bad bytes (a good article with one bad byte, or cut inside a
+    character), else the single-byte encoding that fits best (cp1252 when none stands out):
+    a cp1252 text holds almost no valid UTF-8 sequence, and each of its accents is a bad run."""
+    text, bad, margin = _lenient(data, "utf-8")
+    if margin > 0:
+        return _within_share(data, text, bad, "utf-8")
     best = from_bytes(data[:DETECT_BYTES], cp_isolation=SINGLE_BYTE_ENCODINGS).best()
-    if best is None:
-        raise InputError("undecodable bytes: not UTF-8 and no single-byte encoding fits")
-    try:
-        return data.decode(best.encoding), best.encoding
-    except UnicodeDecodeError as err:
-        raise InputError(f"undecodable bytes: not UTF-8, and byte {err.start} does not fit {best.encoding}") from err
+    encoding = best.encoding if best is not None else SINGLE_BYTE_ENCODINGS[0]
+    text, bad, _ = _lenient(data, encoding)
+    return _within_share(data, text, bad, encoding)
 
 
-def _decode_raw(data: bytes) -> tuple[str, str]:
+def _decode_raw(data: bytes) -> Decoded:
     if data.startswith(codecs.BOM_UTF8):
-        return _strict(data, "utf-8", len(codecs.BOM_UTF8)), "utf-8-sig"
+        text, bad, _ = _lenient(data[len(codecs.BOM_UTF8):], "utf-8")
+        return _within_share(data, text, bad, "utf-8-sig")
     for bom, encoding in BOMS:
         if data.startswith(bom):
-            return _strict(data, encoding), encoding
+            text, bad, _ = _lenient(data, encoding)
+            return _within_share(data, text, bad, encoding)
     for signature, kind in SIGNATURES:
         if data.startswith(signature):
             raise InputError(f"binary file ({kind}), not text")
@@ -179,37 +216,65 @@ def _decode_raw(data: bytes) -> tuple[str, str]:
         encoding = _utf16_without_bom(data)
         if encoding is None:
             raise InputError("binary file (NUL bytes), not text")
-        return _strict(data, encoding), encoding
+        text, bad, _ = _lenient(data, encoding)
+        return _within_share(data, text, bad, encoding)
     try:
-        return data.decode("utf-8"), "utf-8"
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
-        return _detect(data)
+        return _not_utf8(data)
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Return (text with `\\n` newlines, encoding). Raises InputError when the bytes are not text."""
+def decode(data: bytes) -> Decoded:
+    """The text with `\\n` newlines. Raises InputError when the bytes are not text."""
     if not data:
         raise InputError("empty document")
-    text, encoding = _decode_raw(data)
+    decoded = _decode_raw(data)
+    text = decoded.text
     if not text.strip():
         raise InputError("document holds only whitespace")
     controls = len(CONTROL.findall(text))
     if controls > CONTROL_SHARE * len(text):
         raise InputError(f"binary file ({controls} control characters in {len(text)}), not text")
-    return normalise_newlines(text), encoding
+    return Decoded(normalise_newlines(text), decoded.encoding, decoded.replaced)
+
+
+def _too_large(size: str, max_bytes: int) -> InputError:
+    return InputError(f"document too large: {size}, limit {max_bytes / MEGABYTE:g} MB (split it into articles, or raise --max-size)")
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, at most `max_bytes`: the limit holds on what is read, whatever the size
+    `stat` gives (0 for a device or a file under /proc). Only regular files are read: opened
+    without blocking, a FIFO with no writer is refused instead of waiting forever."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise InputError(f"special file ({_file_kind(mode)}), not a regular file")
+        size = os.fstat(fd).st_size
+        if size > max_bytes:
+            raise _too_large(f"{size / MEGABYTE:.1f} MB", max_bytes)
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _too_large(f"more than {max_bytes / MEGABYTE:g} MB read", max_bytes)
+    return data
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
+             (stat.S_ISSOCK, "socket"), (stat.S_ISDIR, "folder"))
+    return next((name for test, name in kinds if test(mode)), "not a file")
 
 
 def read(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read and decode one file. Raises InputError with the reason it is not usable."""
     try:
-        size = source.path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"document too large: {size / MEGABYTE:.1f} MB, limit {max_bytes / MEGABYTE:g} MB "
-                             f"(split it into articles, or raise --max-size)")
-        data = source.path.read_bytes()
+        data = _read_bytes(source.path, max_bytes)
     except OSError as err:
         if source.path.is_symlink() and not source.path.exists():
             raise InputError("cannot read: broken symbolic link (missing target or a loop)") from err
         raise InputError(f"cannot read: {err.strerror or err}") from err
-    text, encoding = decode(data)
-    return Document(source.doc_id, text, source.path, encoding)
+    decoded = decode(data)
+    notes = (f"{decoded.replaced} {'byte' if decoded.replaced == 1 else 'bytes'} that did not fit {decoded.encoding} "
+             f"replaced with U+FFFD",) if decoded.replaced else ()
+    return Document(source.doc_id, decoded.text, source.path, decoded.encoding, derived=bool(notes), notes=notes)

@@ -30,7 +30,7 @@ BAD_INPUTS = {
     "image": (PNG, [("error", "read", "binary file (PNG image), not text", "", "")]),
     "controls": (bytes(range(1, 32)) * 20, [("error", "read", "binary file (540 control characters in 620), not text", "", "")]),
     "undecodable": (b"\x81\x8d\x8f\x90\x9d" * 20,
-                    [("error", "read", "undecodable bytes: not UTF-8 and no single-byte encoding fits", "", "")]),
+                    [("error", "read", "undecodable bytes: 100 of 100 bytes do not fit cp1252", "", "")]),
     "huge": (_big_text, [("error", "read", "document too large: 50.0 MB, limit 10 MB (split it into articles, or raise --max-size)", "", "")]),
     "long-line": ((LONG_LINE * (MEGABYTE // len(LONG_LINE) + 1)).encode(), [NO_ARTICLE]),
     "prose": (PROSE_ONLY.encode(), [("warning", "extract", "no fiche technique for film 'Le Puits'; only the prose was read",

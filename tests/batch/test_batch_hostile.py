@@ -14,7 +14,7 @@ import pipeline.run
 from pipeline.ids import MAX_ID_CHARS
 from pipeline.run import Settings
 
-from .cases import ARTICLE, doc_rows, extract, problem_rows, read_tables, write
+from .cases import ARTICLE, cli, doc_rows, extract, problem_rows, read_tables, write
 
 CREDITS = "".join(f"- Musique : Jean Dupont{i}\n" for i in range(300))
 # `- Titre : AAA...` then many credit lines: a small file whose title, slugged, used to be every row's film_id.
@@ -116,3 +116,65 @@ def test_a_budget_too_large_for_any_integer_column_is_a_warning_not_a_lost_docum
         ("article", "warning", "fiche", f"'Budget': value '1{'0' * 59}…' not understood", str(start), str(start + 403))]
     [film] = read_tables(tmp_path / "out")["films"]
     assert film == {**article_alone["films"][0], "budget_low": "", "budget_high": "", "budget_currency": ""}
+
+
+MORE = ARTICLE + "Liens externes\nSite officiel du film, consulté en 2010"
+SYNOPSIS_SPACE = ARTICLE.index(" Bamako")
+
+
+@pytest.mark.parametrize(("before", "bad", "after", "replaced"), [
+    (ARTICLE[:SYNOPSIS_SPACE], b"\xff", ARTICLE[SYNOPSIS_SPACE + 1:], "1 byte"),
+    (MORE, "é".encode()[:1], "", "1 byte"),
+    (MORE, "€".encode()[:2], "", "2 bytes"),
+], ids=["stray byte", "cut after one byte", "cut after two bytes"])
+def test_a_good_article_with_a_few_bad_bytes_is_read_with_them_replaced(before: str, bad: bytes, after: str, replaced: str,
+                                                                         tmp_path: Path) -> None:
+    """The rows are those of the same article with U+FFFD written in place of each bad byte, and texts/ holds that text."""
+    text = before + "\ufffd" * len(bad) + after
+    write(tmp_path / "good", "article.txt", text)
+    write(tmp_path / "bad", "article.txt", before.encode() + bad + after.encode())
+    extract([tmp_path / "good"], tmp_path / "good-out")
+    summary = extract([tmp_path / "bad"], tmp_path / "bad-out")
+    assert problem_rows(tmp_path / "bad-out") == [
+        *problem_rows(tmp_path / "good-out"),
+        ("article", "warning", "read", f"{replaced} that did not fit utf-8 replaced with U+FFFD", "", "")]
+    assert read_tables(tmp_path / "bad-out") | {"problems": []} == read_tables(tmp_path / "good-out") | {"problems": []}
+    assert (tmp_path / "bad-out" / "texts" / "article.txt").read_text(encoding="utf-8") == text
+    assert summary.failed == 0
+
+
+SPECIAL = "special file ({}), not a regular file"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="POSIX special files")
+def test_special_files_in_a_folder_are_error_rows(folder: Path, tmp_path: Path, article_alone) -> None:
+    """A link to /dev/zero (size 0 by stat, endless when read), a FIFO and a link to a FIFO: refused, not read or skipped."""
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "fifo")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "to-fifo.txt").symlink_to(tmp_path / "fifo")
+    summary = extract([folder], tmp_path / "out")
+    assert problem_rows(tmp_path / "out") == [
+        ("pipe", "error", "read", SPECIAL.format("FIFO"), "", ""),
+        ("to-fifo", "error", "read", SPECIAL.format("FIFO"), "", ""),
+        ("zero", "error", "read", SPECIAL.format("character device"), "", ""),
+    ]
+    assert doc_rows(read_tables(tmp_path / "out"), "article") == article_alone
+    assert summary.failed == 3
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_a_fifo_named_on_the_command_line_is_an_error_row_and_exit_1(folder: Path, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    done = cli(str(folder / "article.txt"), str(tmp_path / "pipe.txt"), "--out", str(tmp_path / "out"), "--no-ner", "--jobs", "1")
+    assert done.returncode == 1
+    assert problem_rows(tmp_path / "out") == [("pipe", "error", "read", SPECIAL.format("FIFO"), "", "")]
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").is_file(), reason="a file whose stat size is 0 but holds bytes")
+def test_the_size_limit_holds_on_what_is_read_not_on_what_stat_says(folder: Path, tmp_path: Path, article_alone) -> None:
+    (folder / "maps.txt").symlink_to("/proc/self/maps")
+    extract([folder], tmp_path / "out", max_bytes=len(ARTICLE.encode()) + 1)
+    [row] = problem_rows(tmp_path / "out")
+    assert row[:3] == ("maps", "error", "read") and row[3].startswith("document too large: more than ")
+    assert doc_rows(read_tables(tmp_path / "out"), "article") == article_alone
