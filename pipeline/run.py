@@ -22,7 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from pipeline.datapackage import write_datapackage
@@ -34,6 +34,7 @@ from pipeline.io.read import DECLARED_ENCODINGS, DEFAULT_MAX_BYTES, InputError, 
 from pipeline.io.write import OutputTooLarge, TableSink, render, text_name
 from pipeline.model import Problem
 from pipeline.ner import DEFAULT_MODEL, PersonTagger
+from pipeline.runinfo import run_record, utc_now, write_run_record
 from pipeline.schema import PROBLEMS_COLUMNS, TABLES
 from pipeline.tables import document_tables
 
@@ -396,7 +397,7 @@ def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Set
     Raises FileNotFoundError or UsageError before anything is written, and
     Interrupted when SIGINT or SIGTERM stops the run.
     """
-    started = time.perf_counter()
+    started, started_at = time.perf_counter(), utc_now()
     sources, problems = _unique_doc_ids(list(discover(inputs)))
     if not sources:
         raise UsageError(f"no {'readable ' if problems else ''}*.txt document in {', '.join(map(str, inputs))}; nothing written")
@@ -431,7 +432,17 @@ def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Set
         except Interrupted as err:
             err.committed = sink.committed
             raise
-        write_datapackage(out)
     summary.problems = len(problem_lines)
     summary.seconds = time.perf_counter() - started
+    _describe_run(out, inputs, jobs, settings, summary, started_at)
     return summary
+
+
+def _describe_run(out: Path, inputs: Sequence[str | Path], jobs: int, settings: Settings, summary: RunSummary,
+                  started_at: str) -> None:
+    """Beside the tables: the data package describing them, and run.json saying how they were made."""
+    write_datapackage(out)
+    write_run_record(out, run_record(
+        started_at=started_at, inputs=[str(i) for i in inputs], out=out, options={"jobs": jobs, **asdict(settings)},
+        documents=summary.documents, failed=summary.failed, rows=summary.rows, problems=summary.problems,
+        seconds=summary.seconds))

@@ -12,6 +12,7 @@ from pipeline.evaluate.predictions import PredictionError, Predictions, load_pre
 from pipeline.evaluate.report import write_report
 from pipeline.evaluate.scoring import evaluate
 from pipeline.evaluate.sources import read_documents
+from pipeline.runinfo import read_run_record, utc_now
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 LISTED = 5  # document names shown in a warning before "and N more"
@@ -98,7 +99,10 @@ def run(args: argparse.Namespace) -> int:
     evaluation = evaluate(scored, predictions)
     written = list(write_results(evaluation, args.pred))
     if not args.no_report:
-        written.append(write_report(evaluation, args.pred, _texts(args, evaluation.doc_ids)))
+        evaluated = {"evaluated": utc_now(), "gold": str(args.gold), "predictions": str(args.pred),
+                     "raw": str(args.raw)}
+        written.append(write_report(evaluation, args.pred, _texts(args, evaluation.doc_ids),
+                                    read_run_record(args.pred), evaluated))
     print_summary(evaluation, sys.stdout)
     print_errors(evaluation, sys.stdout)
     print(f"\nWrote {', '.join(str(p) for p in written)}")

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from html import escape
 from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 from pipeline.evaluate.predictions import SCORED_TABLES
 from pipeline.evaluate.scoring import ALL, Count, ErrorRow, Evaluation
@@ -45,6 +46,8 @@ white-space:pre-wrap;font-family:ui-monospace,Menlo,Consolas,monospace;font-size
 .snippet .where{display:block;font-family:system-ui,sans-serif;color:#57606a;font-size:12px;margin-bottom:4px}
 mark{background:#fff8c5;outline:1px solid #d4a72c;border-radius:2px}
 a{color:#0969da}
+dl.run{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:0;font-size:13px}
+dl.run dt{color:#57606a}dl.run dd{margin:0;font-family:ui-monospace,Menlo,Consolas,monospace}
 """
 
 
@@ -117,8 +120,35 @@ def _error_table(rows: list[tuple[int, ErrorRow]], linked: dict[int, int]) -> st
     return f'<table class="errors">{head}{"".join(body)}</table>'
 
 
-def render_report(evaluation: Evaluation, texts: Mapping[str, str | None]) -> str:
-    """The whole report as one HTML string; `texts` are the documents' texts (None: not found)."""
+def _run_rows(run: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """What run.json says, as (label, value) lines."""
+    commit = run.get("commit") or {}
+    counts = run.get("counts") or {}
+    timings = run.get("timings") or {}
+    rows = counts.get("rows") or {}
+    return [
+        ("version", f"{run.get('tool', 'filmfiche')} {run.get('version', '?')}"),
+        ("commit", (commit.get("id", "")[:12] + (" (modified)" if commit.get("modified") else "")) or "unknown"),
+        ("date", f"{run.get('started_at', '?')} to {run.get('finished_at', '?')}"),
+        ("inputs", " ".join(run.get("inputs") or [])),
+        ("options", " ".join(f"{k}={v}" for k, v in (run.get("options") or {}).items())),
+        ("documents", f"{counts.get('documents', '?')} ({counts.get('failed', '?')} failed), "
+                      f"{counts.get('problems', '?')} problem(s)"),
+        ("rows", " ".join(f"{name}={n}" for name, n in rows.items())),
+        ("time", f"{timings.get('seconds', '?')} s"),
+    ]
+
+
+def _run_card(run: Mapping[str, Any] | None, evaluated: Mapping[str, str]) -> str:
+    lines = [*(_run_rows(run) if run else [("run", "no run.json beside the tables")]), *evaluated.items()]
+    cells = "".join(f"<dt>{_e(label)}</dt><dd>{_e(value)}</dd>" for label, value in lines)
+    return f'<h2 id="run">Run</h2><dl class="run card">{cells}</dl>'
+
+
+def render_report(evaluation: Evaluation, texts: Mapping[str, str | None], run: Mapping[str, Any] | None = None,
+                  evaluated: Mapping[str, str] | None = None) -> str:
+    """The whole report as one HTML string; `texts` are the documents' texts (None: not found),
+    `run` the run.json of the tables, `evaluated` what this evaluation read and when."""
     numbered = list(enumerate(evaluation.errors))
     spans = _spans(evaluation, texts)
     linked = {i: n for n, errors in enumerate(spans.values()) for i in errors}
@@ -133,6 +163,7 @@ def render_report(evaluation: Evaluation, texts: Mapping[str, str | None]) -> st
         f"<div><b>{micro.precision:.3f}</b>precision</div><div><b>{micro.recall:.3f}</b>recall</div>"
         f"<div><b>{micro.tp}</b>true positives</div><div><b>{micro.fp}</b>false positives</div>"
         f"<div><b>{micro.fn}</b>false negatives</div></div>",
+        _run_card(run, evaluated or {}),
         '<h2 id="tables">F1 per table</h2>',
         _bars([(t, evaluation.count(t)) for t in (*SCORED_TABLES, ALL)], "tables"),
         '<h2 id="fields">F1 per field</h2>',
@@ -164,8 +195,9 @@ def render_report(evaluation: Evaluation, texts: Mapping[str, str | None]) -> st
     return "".join(parts)
 
 
-def write_report(evaluation: Evaluation, folder: Path, texts: Mapping[str, str | None]) -> Path:
+def write_report(evaluation: Evaluation, folder: Path, texts: Mapping[str, str | None],
+                 run: Mapping[str, Any] | None = None, evaluated: Mapping[str, str] | None = None) -> Path:
     """Write report.html into `folder` (beside scores.csv)."""
     path = Path(folder) / "report.html"
-    write_text_atomic(path, render_report(evaluation, texts))
+    write_text_atomic(path, render_report(evaluation, texts, run, evaluated))
     return path
