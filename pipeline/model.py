@@ -1,13 +1,72 @@
-"""Plain data objects passed from one stage to the next."""
+"""Plain data objects passed from one stage to the next, and the kinds they are sorted by.
+
+Nothing here imports the rest of the package, so every stage can share
+these types without import cycles.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from pipeline.text.fields import FieldLine
+
+class Kind(str, Enum):
+    """A closed set of names; the member is its own value in text and in CSV cells."""
+
+    def __str__(self) -> str:
+        return self.value
+
+    __format__ = str.__format__
+
+
+class UnitKind(Kind):
+    """What one logical line is, out of context."""
+
+    BLANK = "blank"
+    FURNITURE = "furniture"  # navigation, edit links, image captions
+    HEADING = "heading"
+    FIELD = "field"  # `Label : value` with a known label
+    PAIR = "pair"  # `Label : value` with an unknown label
+    ROW = "row"  # `| Label | value |`
+    FLAT = "flat"  # `Label value` of a flattened infobox
+    ITEM = "item"  # a short line that is none of the above
+    PROSE = "prose"
+
+
+class BlockKind(Kind):
+    """What a run of lines inside a section is; headings name it (`headings.json`)."""
+
+    INTRO = "intro"
+    INFOBOX = "infobox"
+    SYNOPSIS = "synopsis"
+    FICHE = "fiche"
+    DISTRIBUTION = "distribution"
+    AWARDS = "awards"
+    BIOGRAPHY = "biography"
+    OTHER = "other"
+
+
+class SectionKind(Kind):
+    FILM = "film"
+    PERSON = "person"
+
+
+class TargetKind(Kind):
+    """Where the values of a fiche label go (`labels.tsv`, column `target`)."""
+
+    ROLE = "role"  # credits, role named after the colon
+    FILM = "film"  # a films column (or a column group such as `budget`)
+    TITLE = "title"  # titles, language code after the colon
+    RELEASE = "release"
+    CAST = "cast"
+    IGNORE = "ignore"  # kept in fiche.csv, read into nothing else
+
+
+class FieldLayout(Kind):
+    COLON = "colon"
+    ROW = "row"
+    FLAT = "flat"
 
 
 @dataclass(frozen=True)
@@ -48,23 +107,32 @@ class Problem:
     end: int | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
+class FieldLine:
+    """One label with its value on one source line (value may be absent)."""
+
+    label: Span
+    value: Span | None
+    layout: FieldLayout
+
+
+@dataclass(frozen=True)
 class Unit:
     """One logical line of a document, classified."""
 
     start: int
     end: int
-    kind: str  # blank, furniture, heading, field, pair, row, flat, item, prose
-    heading: str = ""  # block kind a heading opens
+    kind: UnitKind
+    heading: BlockKind | None = None  # block kind a heading opens
     field: FieldLine | None = None  # the label and value a field, pair, row or flat line holds
 
 
-@dataclass
+@dataclass(frozen=True)
 class Block:
     """Consecutive units of one kind inside a section (intro, fiche, distribution...)."""
 
-    kind: str
-    units: list[Unit] = field(default_factory=list)
+    kind: BlockKind
+    units: tuple[Unit, ...]
 
     @property
     def start(self) -> int:
@@ -75,17 +143,17 @@ class Block:
         return self.units[-1].end
 
 
-@dataclass
+@dataclass(frozen=True)
 class Section:
     """The part of a document about one film or one person."""
 
-    kind: str  # "film" or "person"
+    kind: SectionKind
     start: int
     end: int
     title: Span | None = None
     intro_end: int | None = None  # end of the opening sentence, when there is one
     title_paren: tuple[int, int] | None = None  # the parenthesis after the title (other titles, native name)
-    blocks: list[Block] = field(default_factory=list)
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
 
-    def blocks_of(self, kind: str) -> list[Block]:
-        return [b for b in self.blocks if b.kind == kind]
+    def blocks_of(self, *kinds: BlockKind) -> list[Block]:
+        return [b for b in self.blocks if b.kind in kinds]

@@ -36,7 +36,7 @@ from pipeline.model import Problem
 from pipeline.ner import DEFAULT_MODEL, PersonTagger
 from pipeline.runinfo import run_record, utc_now, write_run_record
 from pipeline.schema import PROBLEMS_COLUMNS, TABLES
-from pipeline.tables import document_tables
+from pipeline.tables import document_tables, problem_row
 
 WINDOW_PER_JOB = 4  # documents queued per worker: enough to keep it busy, few results held in memory
 PARENT_POLL_SECONDS = 1.0
@@ -329,10 +329,6 @@ class OutputCapped(Exception):
     """A document would give more rows or bytes than its size allows."""
 
 
-def _problem_row(problem: Problem) -> dict[str, object]:
-    return {c: getattr(problem, c) for c in PROBLEMS_COLUMNS}
-
-
 def _problem_key(problem: Problem) -> tuple:
     return problem.doc_id, -1 if problem.start is None else problem.start, problem.stage, problem.message
 
@@ -365,7 +361,7 @@ def _rendered(result: DocResult, tables: dict[str, list], settings: Settings) ->
             budget -= len(data)
             rendered.tables[name] = data, len(table)
         for problem in result.problems:
-            rendered.problems.append(render(PROBLEMS_COLUMNS, [_problem_row(problem)], budget))
+            rendered.problems.append(render(PROBLEMS_COLUMNS, [problem_row(problem)], budget))
             budget -= len(rendered.problems[-1])
     except OutputTooLarge:
         raise OutputCapped(f"output capped: more than {limit:,} bytes of tables for a document of {kb} kB; "
@@ -385,7 +381,7 @@ def _document_output(result: DocResult, ids: IdAllocator, settings: Settings) ->
     except Exception as err:  # noqa: BLE001 - one document's failure must not stop the batch
         failure = _failure(result.doc_id, stage, err, settings.debug)
     result.problems[:] = [failure]
-    return DocumentOutput(problems=[render(PROBLEMS_COLUMNS, [_problem_row(failure)])])
+    return DocumentOutput(problems=[render(PROBLEMS_COLUMNS, [problem_row(failure)])])
 
 
 def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Settings = Settings(),
@@ -403,7 +399,7 @@ def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Set
         raise UsageError(f"no {'readable ' if problems else ''}*.txt document in {', '.join(map(str, inputs))}; nothing written")
     paths = {s.doc_id: s.path for s in sources}
     summary = RunSummary(documents=len(sources) + len(problems), failed=len(problems))
-    problem_lines = [(_problem_key(p), render(PROBLEMS_COLUMNS, [_problem_row(p)])) for p in problems]
+    problem_lines = [(_problem_key(p), render(PROBLEMS_COLUMNS, [problem_row(p)])) for p in problems]
     ids = IdAllocator()
     with _interruptible():
         sink = TableSink(out, {**TABLES, "problems": PROBLEMS_COLUMNS})

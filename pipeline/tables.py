@@ -1,28 +1,54 @@
 """Turn document results into the contract's nine tables.
 
-Ids are given here, over the whole run in doc_id order, so they do not depend
-on how documents were spread over workers. Duplicates are merged by the
-contract's rules and rows are sorted so the same input gives the same bytes.
+This is the one place records become CSV rows: the columns come from
+`pipeline.schema`, each cell from the record field of that name (or from the
+ids given here). Ids are given over the whole run in doc_id order, so they do
+not depend on how documents were spread over workers. Duplicates are merged
+by the contract's rules and rows are sorted so the same input gives the same
+bytes.
 """
 
 from __future__ import annotations
 
-from pipeline.extract.records import DocResult, Row
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any, TypeVar
+
+from pipeline.extract.records import (
+    Award,
+    CastMember,
+    Credit,
+    DocResult,
+    FicheLine,
+    Film,
+    FilmRecord,
+    Person,
+    Release,
+    Title,
+)
 from pipeline.ids import MAX_ID_CHARS, IdAllocator, shorten, slugify
-from pipeline.model import Problem
-from pipeline.schema import LIST_COLUMNS, TABLES
+from pipeline.model import Problem, Section
+from pipeline.schema import CAST_SOURCES, LIST_COLUMNS, PROBLEMS_COLUMNS, TABLES
+from pipeline.text.normalize import loose_key
 
-CAST_PRIORITY = {"distribution": 0, "synopsis": 1, "intro": 2, "award": 3}
+Row = dict[str, object]
 Tables = dict[str, list[Row]]
+R = TypeVar("R")
 
+CAST_PRIORITY = {source: rank for rank, source in enumerate(CAST_SOURCES)}
 
-def _key(value: object) -> str:
-    return " ".join(str(value).casefold().replace("’", "'").split())
+# The record type each table's rows are read from; ids and numbering are given here.
+RECORD_TYPES: dict[str, type] = {
+    "sections": Section, "films": Film, "titles": Title, "credits": Credit, "cast": CastMember,
+    "awards": Award, "releases": Release, "people": Person, "fiche": FicheLine,
+}
+GIVEN_COLUMNS: frozenset[str] = frozenset({"film_id", "doc_id", "person_id", "section", "entity_id"})
 
 
 def _cell(column: str, value: object) -> object:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if column in LIST_COLUMNS and isinstance(value, (list, tuple)):
         return ";".join(str(v) for v in value)
     return value
@@ -37,32 +63,48 @@ def _short_slug(result: DocResult, *names: str) -> str:
     return short
 
 
-def _dedupe(rows: list[Row], key) -> list[Row]:
+def csv_row(table: str, record: Any, **given: object) -> Row:
+    """The row of `table` for a record: each column from `given` or the record's field of that name."""
+    return {c: _cell(c, given[c] if c in given else getattr(record, c)) for c in TABLES[table]}
+
+
+def problem_row(problem: Problem) -> Row:
+    return {c: getattr(problem, c) for c in PROBLEMS_COLUMNS}
+
+
+def _dedupe(records: Iterable[R], key: Callable[[R], Hashable]) -> list[R]:
     seen: set = set()
     kept = []
-    for row in rows:
-        k = key(row)
+    for record in records:
+        k = key(record)
         if k not in seen:
             seen.add(k)
-            kept.append(row)
+            kept.append(record)
     return kept
 
 
-def _credits(film: FilmRecord) -> list[Row]:
-    ordered = sorted(film.credits, key=lambda r: 0 if r.get("label") else 1)
-    return _dedupe(ordered, lambda r: (r["role"], _key(r["name"])))
+def _credits(film: FilmRecord) -> list[Credit]:
+    """Fiche credits first (they carry a label), then one per role and name."""
+    ordered = sorted(film.credits, key=lambda c: 0 if c.label else 1)
+    return _dedupe(ordered, lambda c: (c.role, loose_key(c.name)))
 
 
-def _cast(film: FilmRecord) -> list[Row]:
-    ordered = sorted(film.cast, key=lambda r: CAST_PRIORITY[str(r["source"])])
-    rows = _dedupe(ordered, lambda r: (_key(r["actor"]), _key(r["character"])))
-    with_character = {_key(r["actor"]) for r in rows if r["character"]}
-    non_award = {_key(r["actor"]) for r in rows if r["source"] != "award"}
+def _cast(film: FilmRecord) -> list[CastMember]:
+    """One row per actor and character, the best source first; an actor with a character
+    drops the same actor without one, and a prize winner already listed elsewhere adds nothing."""
+    ordered = sorted(film.cast, key=lambda c: CAST_PRIORITY[c.source])
+    members = _dedupe(ordered, lambda c: (loose_key(c.actor), loose_key(c.character)))
+    with_character = {loose_key(c.actor) for c in members if c.character}
+    non_award = {loose_key(c.actor) for c in members if c.source != "award"}
     return [
-        r for r in rows
-        if (r["character"] or _key(r["actor"]) not in with_character)
-        and (r["source"] != "award" or _key(r["actor"]) not in non_award or r["character"])
+        c for c in members
+        if (c.character or loose_key(c.actor) not in with_character)
+        and (c.source != "award" or loose_key(c.actor) not in non_award or c.character)
     ]
+
+
+def _awards(film: FilmRecord) -> list[Award]:
+    return _dedupe(film.awards, lambda a: (loose_key(a.event), a.year, loose_key(a.category), loose_key(a.recipient), a.outcome))
 
 
 def document_tables(result: DocResult, ids: IdAllocator) -> Tables:
@@ -72,43 +114,37 @@ def document_tables(result: DocResult, ids: IdAllocator) -> Tables:
     sorted rows keeps every table sorted by (doc_id, start, ...) without
     holding the whole run in memory.
     """
-    tables: Tables = {name: [] for name in TABLES}
+    placed: dict[str, list[tuple[int, Row]]] = {name: [] for name in TABLES}
     doc_id = result.doc_id
     entities: dict[int, tuple[str, str]] = {}
-    film_start: dict[str, int] = {}
+
+    def add(table: str, records: Iterable[Any], **given: object) -> None:
+        placed[table].extend((r.start, csv_row(table, r, **given)) for r in records)
+
     for index, film in enumerate(result.films, 1):
         slug = _short_slug(result, film.title, f"{doc_id}-film-{index}")
-        year = film.columns.get("year")
+        year = film.facts.year
         film_id = ids.allocate(f"{slug}-{year}" if year else slug)
         entities[film.section.start] = (film_id, film.title)
-        film_start[film_id] = film.section.start
-        tables["films"].append({"film_id": film_id, "doc_id": doc_id, "title": film.title, **film.columns})
-        tables["titles"].extend({"film_id": film_id, **r} for r in _dedupe(film.titles, lambda r: _key(r["title"])))
-        tables["credits"].extend({"film_id": film_id, **r} for r in _credits(film))
-        tables["cast"].extend({"film_id": film_id, **r} for r in _cast(film))
-        tables["awards"].extend({"film_id": film_id, **r} for r in _dedupe(
-            film.awards, lambda r: (_key(r["event"]), r["year"], _key(r["category"]), _key(r["recipient"]), r["outcome"])))
-        tables["releases"].extend({"film_id": film_id, **r} for r in _dedupe(film.releases, lambda r: (r["country_code"], r["date"])))
-        tables["fiche"].extend({"film_id": film_id, **r} for r in film.fiche)
-    for person in result.people:
-        person_id = ids.allocate(_short_slug(result, str(person.row["name"])) or "person")
-        entities[person.section.start] = (person_id, str(person.row["name"]))
-        tables["people"].append({"person_id": person_id, "doc_id": doc_id, **person.row})
-    sections = sorted([(f.section, "film") for f in result.films] + [(p.section, "person") for p in result.people],
-                      key=lambda s: s[0].start)
-    for number, (section, kind) in enumerate(sections, 1):
+        add("films", [film.facts], film_id=film_id, doc_id=doc_id)
+        add("titles", _dedupe(film.titles, lambda t: loose_key(t.title)), film_id=film_id)
+        add("credits", _credits(film), film_id=film_id)
+        add("cast", _cast(film), film_id=film_id)
+        add("awards", _awards(film), film_id=film_id)
+        add("releases", _dedupe(film.releases, lambda r: (r.country_code, r.date)), film_id=film_id)
+        add("fiche", film.fiche, film_id=film_id)
+    for record in result.people:
+        person = record.person
+        person_id = ids.allocate(_short_slug(result, person.name) or "person")
+        entities[record.section.start] = (person_id, person.name)
+        add("people", [person], person_id=person_id, doc_id=doc_id)
+    sections = sorted([f.section for f in result.films] + [p.section for p in result.people], key=lambda s: s.start)
+    for number, section in enumerate(sections, 1):
         entity_id, title = entities[section.start]
-        tables["sections"].append({"doc_id": doc_id, "section": number, "kind": kind, "entity_id": entity_id,
-                                   "title": title, "start": section.start, "end": section.end})
-    return {name: normalise(name, rows, film_start) for name, rows in tables.items()}
+        add("sections", [section], doc_id=doc_id, section=number, entity_id=entity_id, title=title)
+    return {name: _sorted(name, rows) for name, rows in placed.items()}
 
 
-def normalise(name: str, rows: list[Row], film_start: dict[str, int]) -> list[Row]:
-    """Rows restricted to the table's columns, cells rendered, sorted by start then the rest."""
-    columns = TABLES[name]
-
-    def key(row: Row) -> tuple:
-        start = row.get("start", film_start.get(str(row.get("film_id", "")), 0))
-        return (start if isinstance(start, int) else 0, *(str(_cell(c, row.get(c))) for c in columns))
-
-    return [{c: _cell(c, row.get(c)) for c in columns} for row in sorted(rows, key=key)]
+def _sorted(table: str, rows: list[tuple[int, Row]]) -> list[Row]:
+    columns = TABLES[table]
+    return [row for _, row in sorted(rows, key=lambda p: (p[0], *(str(p[1][c]) for c in columns)))]

@@ -13,6 +13,7 @@ from functools import cache
 
 import regex
 
+from pipeline.model import BlockKind, TargetKind
 from pipeline.values.lexicon import data_lines, data_text
 
 
@@ -26,7 +27,7 @@ def norm_label(label: str) -> str:
 class LabelTarget:
     """Where a fiche label's values go: a credits role, a films column, titles, releases..."""
 
-    kind: str  # role, film, title, release, cast, ignore
+    kind: TargetKind
     name: str = ""  # role name, films column, or title language
     note: str = ""
 
@@ -40,15 +41,15 @@ def labels() -> dict[str, LabelTarget]:
     table: dict[str, LabelTarget] = {}
     for row in rows:
         kind, _, name = row["target"].partition(":")
-        table[norm_label(row["label"])] = LabelTarget(kind, name, (row.get("note") or "").strip())
+        table[norm_label(row["label"])] = LabelTarget(TargetKind(kind), name, (row.get("note") or "").strip())
     return table
 
 
 @cache
-def headings() -> dict[str, str]:
+def headings() -> dict[str, BlockKind]:
     """Heading text (normalised) -> block kind."""
     data = json.loads(data_text("headings.json"))
-    return {norm_label(h): kind for kind, forms in data.items() if not kind.startswith("_") for h in forms}
+    return {norm_label(h): BlockKind(kind) for kind, forms in data.items() if not kind.startswith("_") for h in forms}
 
 
 @cache

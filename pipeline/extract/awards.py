@@ -17,8 +17,8 @@ from functools import cache
 import regex
 
 from pipeline.extract.people_names import PERSON, PERSON_RE
-from pipeline.extract.records import Row
-from pipeline.model import Section, Span
+from pipeline.extract.records import Award
+from pipeline.model import BlockKind, Section, Span, UnitKind
 from pipeline.text.clean import clean_span
 from pipeline.values.dates import find_dates
 from pipeline.values.lexicon import data_text
@@ -145,8 +145,15 @@ def _persons(text: str, start: int, end: int) -> list[Span]:
     return spans
 
 
-def _prize_rows(text: str, start: int, end: int, event: Event, outcome: str) -> list[Row]:
-    rows: list[Row] = []
+def _award(event: Event, category: Span, outcome: str, recipient: Span | None = None, ex_aequo: bool = False) -> Award:
+    """The one way an award record is made: the category's span, the recipient's apart."""
+    return Award(event.name, event.edition, event.year, category.value, recipient.value if recipient else "",
+                 outcome, ex_aequo, category.start, category.end,
+                 (recipient.start, recipient.end) if recipient else None)
+
+
+def _prize_rows(text: str, start: int, end: int, event: Event, outcome: str) -> list[Award]:
+    rows: list[Award] = []
     for a, b in _split_prizes(text, start, end):
         local = event
         at = regex.search(r"\s+(?:au|à\s+la|à\s+l['’]|aux|lors\s+du|lors\s+de\s+la|lors\s+des)\s+(?=\S)", text[a:b])
@@ -166,14 +173,7 @@ def _prize_rows(text: str, start: int, end: int, event: Event, outcome: str) -> 
             head = span.value.split()[0]
             if head.casefold() in _ceremony_prizes():
                 local = Event(head, local.edition, local.year)
-        for person in recipients or [None]:
-            rows.append({
-                "event": local.name, "edition": local.edition, "year": local.year,
-                "category": span.value, "recipient": person.value if person else "",
-                "outcome": outcome, "ex_aequo": "true" if ex_aequo else "false",
-                "start": span.start, "end": span.end,
-                "_recipient_span": (person.start, person.end) if person else None,
-            })
+        rows.extend(_award(local, span, outcome, person, ex_aequo) for person in recipients or [None])
     return rows
 
 
@@ -189,14 +189,14 @@ def _split_prizes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def block_awards(text: str, section: Section) -> list[Row]:
-    """Rows from the section's award blocks."""
-    rows: list[Row] = []
-    for block in section.blocks_of("awards"):
+def block_awards(text: str, section: Section) -> list[Award]:
+    """Awards from the section's award blocks."""
+    rows: list[Award] = []
+    for block in section.blocks_of(BlockKind.AWARDS):
         event = Event()
         outcome = "won"
         for unit in block.units:
-            if unit.kind == "heading":
+            if unit.kind is UnitKind.HEADING:
                 head = clean_span(text, unit.start, unit.end)
                 key = norm_label(head.value.rstrip(" :")) if head else ""
                 outcome = vocabulary()["heading_outcomes"].get(key, "won")
@@ -263,10 +263,10 @@ PROSE_STOP = regex.compile(r"[.;]\s|\.$|,\s+(?:et\s+)?(?:devient|il|elle|le film
 OSCAR_FOR = regex.compile(r"pour\s+(?:l['’]|le\s+|la\s+)?(?P<prize>(?:Oscar|César|Golden Globe)[^,.;]*?)\s+lors\s+de\s+la\s+(?P<event>[^,.;]+)")
 
 
-def prose_awards(text: str, start: int, end: int) -> list[Row]:
+def prose_awards(text: str, start: int, end: int) -> list[Award]:
     """Prizes stated in running text between start and end."""
     pattern, verbs = _prose_patterns()
-    rows: list[Row] = []
+    rows: list[Award] = []
     for m in pattern.finditer(text, start, end):
         outcome = verbs[m.group("verb").lower()]
         stop = PROSE_STOP.search(text, m.end(), end)
@@ -279,9 +279,7 @@ def prose_awards(text: str, start: int, end: int) -> list[Row]:
                 event.name = regex.sub(r"^(?:cérémonie|soirée)\s+(?:des|du|de\s+la)\s+", "", event.name, flags=regex.IGNORECASE)
                 span = clean_span(text, o.start("prize"), o.end("prize"))
                 if span:
-                    rows.append({"event": event.name, "edition": event.edition, "year": event.year, "category": span.value,
-                                 "recipient": "", "outcome": outcome, "ex_aequo": "false", "start": span.start, "end": span.end,
-                                 "_recipient_span": None})
+                    rows.append(_award(event, span, outcome))
             continue
         for a, b in _prose_prizes(text, *clause):
             rows.extend(_prize_rows(text, a, b, Event(), outcome))
@@ -291,11 +289,9 @@ def prose_awards(text: str, start: int, end: int) -> list[Row]:
         event = parse_event(text, m.start("event"), m.end("event"))
         named = m.group("kind").lower() == "section" and m.group("category")
         span = clean_span(text, m.start("category") if named else m.start("kind"), m.end("category") if m.group("category") else m.end("kind"))
-        if span and not any(r["start"] <= span.start < r["end"] for r in rows):
-            rows.append({"event": event.name, "edition": event.edition, "year": event.year, "category": span.value,
-                         "recipient": "", "outcome": "selected", "ex_aequo": "false", "start": span.start, "end": span.end,
-                         "_recipient_span": None})
-    return [r for r in rows if r["category"] and (r["event"] or starts_with_prize(str(r["category"])))]
+        if span and not any(r.start <= span.start < r.end for r in rows):
+            rows.append(_award(event, span, "selected"))
+    return [r for r in rows if r.category and (r.event or starts_with_prize(r.category))]
 
 
 def _prose_prizes(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterator
 import regex
 
 from pipeline.extract.people_names import PERSON
-from pipeline.extract.records import Row
-from pipeline.model import Section
+from pipeline.extract.records import CastMember
+from pipeline.model import BlockKind, Section, UnitKind
 from pipeline.text.clean import clean_span, cut_by_end
 from pipeline.values.places import country_code
 
@@ -31,7 +31,7 @@ NOT_A_CHARACTER = frozenset({"le", "la", "les", "il", "elle", "un", "une", "en",
 IsPerson = Callable[[int, int], bool]
 
 
-def _row(text: str, actor: tuple[int, int], character: tuple[int, int] | None, source: str) -> Row | None:
+def _member(text: str, actor: tuple[int, int], character: tuple[int, int] | None, source: str) -> CastMember | None:
     actor_span = clean_span(text, *actor)
     if actor_span is None or not actor_span.value[:1].isupper():
         return None
@@ -41,37 +41,36 @@ def _row(text: str, actor: tuple[int, int], character: tuple[int, int] | None, s
         if c:
             cut = APPOSITION.search(c.value)
             character_value = c.value[:cut.start()] if cut else c.value
-    return {"actor": actor_span.value, "character": character_value.strip(" ."), "source": source,
-            "start": actor_span.start, "end": actor_span.end}
+    return CastMember(actor_span.value, character_value.strip(" ."), source, actor_span.start, actor_span.end)
 
 
-def distribution_cast(text: str, section: Section) -> list[Row]:
-    rows: list[Row] = []
-    for block in section.blocks_of("distribution"):
+def distribution_cast(text: str, section: Section) -> list[CastMember]:
+    rows: list[CastMember] = []
+    for block in section.blocks_of(BlockKind.DISTRIBUTION):
         for unit in block.units:
-            if unit.kind == "heading":
+            if unit.kind is UnitKind.HEADING:
                 continue
             line = clean_span(text, unit.start, unit.end)
             if line is None:
                 continue
             a, b = line.start, line.end
             row = None
-            colon = unit.field if unit.kind in ("field", "pair") else None
+            colon = unit.field if unit.kind in (UnitKind.FIELD, UnitKind.PAIR) else None
             in_role = IN_ROLE.search(text, a, b)
             paren = TRAILING_PAREN.match(text[a:b])
             if colon is not None:
                 value = colon.value
                 if value and cut_by_end(text, value.end):
                     value = None
-                row = _row(text, (colon.label.start, colon.label.end), (value.start, value.end) if value else None, "distribution")
+                row = _member(text, (colon.label.start, colon.label.end), (value.start, value.end) if value else None, "distribution")
             elif in_role:
-                row = _row(text, (a, in_role.start()), (in_role.end(), b), "distribution")
+                row = _member(text, (a, in_role.start()), (in_role.end(), b), "distribution")
             elif paren:
-                row = _row(text, (a + paren.start("actor"), a + paren.end("actor")),
+                row = _member(text, (a + paren.start("actor"), a + paren.end("actor")),
                            (a + paren.start("character"), a + paren.end("character")), "distribution")
-            elif len(line.value.split()) <= 6 and unit.kind != "prose":
-                row = _row(text, (a, b), None, "distribution")
-            if row and not cut_by_end(text, int(row["end"])):
+            elif len(line.value.split()) <= 6 and unit.kind is not UnitKind.PROSE:
+                row = _member(text, (a, b), None, "distribution")
+            if row and not cut_by_end(text, row.end):
                 rows.append(row)
     return rows
 
@@ -92,13 +91,13 @@ def undecided_actors(text: str, spans: list[tuple[int, int]], known: set[str]) -
     return [m.span("actor") for m, decided in _prose_pairs(text, spans, known) if not decided]
 
 
-def prose_cast(text: str, spans: list[tuple[int, int]], is_person: IsPerson, known: set[str]) -> list[Row]:
+def prose_cast(text: str, spans: list[tuple[int, int]], is_person: IsPerson, known: set[str]) -> list[CastMember]:
     """`Karim (Anas El Baz)` pairs in the given prose spans."""
-    rows: list[Row] = []
+    rows: list[CastMember] = []
     for m, decided in _prose_pairs(text, spans, known):
         if not (decided or is_person(*m.span("actor"))):
             continue
-        row = _row(text, m.span("actor"), m.span("character"), "synopsis")
+        row = _member(text, m.span("actor"), m.span("character"), "synopsis")
         if row:
             rows.append(row)
     return rows

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.records import DocResult, FilmRecord
-from pipeline.model import Problem
+from pipeline.extract.records import DocResult, FicheLine, FilmRecord
+from pipeline.model import BlockKind, Problem, TargetKind
 from pipeline.schema import ROLES, TABLES
 
 QUOTE_CHARS = 60
@@ -31,17 +31,18 @@ def _film_columns(field_name: str) -> list[str]:
 def _filled(field_name: str, film: FilmRecord) -> bool | None:
     """Whether the film got any value for a fiche field from anywhere; None for a field this cannot tell."""
     if field_name in ROLES:
-        return any(c["role"] == field_name for c in film.credits)
-    if field_name in ("release", "cast", "title"):
-        return bool({"release": film.releases, "cast": film.cast, "title": film.title}[field_name])
+        return any(c.role == field_name for c in film.credits)
+    gathered = {TargetKind.RELEASE: film.releases, TargetKind.CAST: film.cast, TargetKind.TITLE: film.title}
+    if field_name in gathered:
+        return bool(gathered[TargetKind(field_name)])
     columns = _film_columns(field_name)
-    return any(film.columns.get(c) not in (None, "", []) for c in columns) if columns else None
+    return any(film.get(c) not in (None, "", ()) for c in columns) if columns else None
 
 
-def _row_problem(doc_id: str, film: FilmRecord, row: dict[str, object]) -> Problem | None:
+def _row_problem(doc_id: str, film: FilmRecord, line: FicheLine) -> Problem | None:
     """A fiche line whose field the film lacks: the label had no value, or no parser understood it."""
-    fields = str(row["field"]).split(";")
-    label, value, start, end = row["label"], row["value"], row["start"], row["end"]
+    fields = line.field.split(";")
+    label, value, start, end = line.label, line.value, line.start, line.end
     if not value:
         known = [f for f in fields if _filled(f, film) is not None]
         if known and not any(_filled(f, film) for f in known):
@@ -58,12 +59,11 @@ def line_problems(text: str, result: DocResult) -> list[Problem]:
     problems = []
     for film in result.films:
         problems.extend(p for p in (_row_problem(result.doc_id, film, row) for row in film.fiche) if p)
-        for block in film.section.blocks:
-            if block.kind in ("fiche", "infobox"):
-                for unit in block.units:
-                    m = NO_LABEL.match(text, unit.start, unit.end)
-                    if m:
-                        line = m.group("line").rstrip()
-                        problems.append(Problem(result.doc_id, "warning", "fiche", f"value with no label: {_quote(line)}",
-                                                m.start("line"), m.start("line") + len(line)))
+        for block in film.section.blocks_of(BlockKind.FICHE, BlockKind.INFOBOX):
+            for unit in block.units:
+                m = NO_LABEL.match(text, unit.start, unit.end)
+                if m:
+                    line = m.group("line").rstrip()
+                    problems.append(Problem(result.doc_id, "warning", "fiche", f"value with no label: {_quote(line)}",
+                                            m.start("line"), m.start("line") + len(line)))
     return problems

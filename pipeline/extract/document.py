@@ -10,26 +10,26 @@ from pipeline.extract.awards import block_awards, prose_awards, vocabulary
 from pipeline.extract.cast import distribution_cast, prose_cast, undecided_actors
 from pipeline.extract.fiche import apply_entries, collect_entries
 from pipeline.extract.intro import apply_intro
-from pipeline.extract.people import person_row
-from pipeline.extract.records import DocResult, FilmRecord, PersonRecord, Row
-from pipeline.model import Document, Problem, Section
+from pipeline.extract.people import person_facts
+from pipeline.extract.records import Award, CastMember, DocResult, FilmRecord, PersonRecord
+from pipeline.model import BlockKind, Document, Problem, Section, SectionKind, TargetKind, UnitKind
 from pipeline.ner import PersonTagger
 from pipeline.text.segment import segment
 
-PROSE_BLOCKS = ("intro", "synopsis")
+PROSE_BLOCKS = (BlockKind.INTRO, BlockKind.SYNOPSIS)
+AWARD_PROSE_BLOCKS = (BlockKind.INTRO, BlockKind.SYNOPSIS, BlockKind.OTHER)
 CONTEXT_RADIUS = 200
 
 
-def _prose_spans(section: Section, kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+def _prose_spans(section: Section, kinds: tuple[BlockKind, ...]) -> list[tuple[int, int]]:
     spans = []
-    for block in section.blocks:
-        if block.kind in kinds:
-            for unit in block.units:
-                if unit.kind in ("prose", "item"):
-                    a = unit.start
-                    if section.title_paren and unit.start <= section.title_paren[1] < unit.end:
-                        a = section.title_paren[1] + 1
-                    spans.append((a, unit.end))
+    for block in section.blocks_of(*kinds):
+        for unit in block.units:
+            if unit.kind in (UnitKind.PROSE, UnitKind.ITEM):
+                a = unit.start
+                if section.title_paren and unit.start <= section.title_paren[1] < unit.end:
+                    a = section.title_paren[1] + 1
+                spans.append((a, unit.end))
     return spans
 
 
@@ -59,35 +59,38 @@ def _acting(category: str) -> bool:
     return any(regex.search(rf"\b{regex.escape(w)}", category, regex.IGNORECASE) for w in words)
 
 
+def _award_cast(awards: list[Award]) -> list[CastMember]:
+    """An acting prize names an actor of the film."""
+    return [CastMember(a.recipient, "", "award", *a.recipient_span) for a in awards
+            if a.recipient_span and _acting(a.category)]
+
+
 def extract_film(text: str, section: Section, tagger: PersonTagger) -> FilmRecord:
     film = FilmRecord(section)
+    film.update(start=section.start, end=section.end)
     apply_intro(text, section, film, section.title_paren)
     listed = distribution_cast(text, section)
-    apply_entries(text, collect_entries(text, section), film, {str(r["actor"]) for r in listed})
+    apply_entries(text, collect_entries(text, section), film, {c.actor for c in listed})
     if not film.title and film.fiche_titles:
-        first = film.fiche_titles[0]
-        film.title, film.title_start = first.value, first.start
+        film.update(title=film.fiche_titles[0].value)
     film.cast.extend(listed)
     prose = _prose_spans(section, PROSE_BLOCKS)
-    known = {str(c["name"]).casefold() for c in film.credits} | {str(c["actor"]).casefold() for c in film.cast}
+    known = {c.name.casefold() for c in film.credits} | {c.actor.casefold() for c in film.cast}
     film.cast.extend(prose_cast(text, prose, _person_check(text, prose, known, tagger), known))
     awards = block_awards(text, section)
-    prose_and_releases = _prose_spans(section, ("intro", "synopsis", "other")) + [
-        (int(r["start"]), int(r["end"])) for r in film.fiche if r["field"] == "release" and r["value"]
+    prose_and_releases = _prose_spans(section, AWARD_PROSE_BLOCKS) + [
+        (line.start, line.end) for line in film.fiche if line.field == TargetKind.RELEASE and line.value
     ]
     for a, b in prose_and_releases:
         awards.extend(prose_awards(text, a, b))
-    for row in awards:
-        span = row.pop("_recipient_span")
-        if span and _acting(str(row["category"])):
-            film.cast.append({"actor": row["recipient"], "character": "", "source": "award", "start": span[0], "end": span[1]})
+    film.cast.extend(_award_cast(awards))
     film.awards = awards
-    if "year" not in film.columns:
-        years = sorted(int(str(r["date"])[:4]) for r in film.releases if r.get("date"))
+    if film.facts.year is None:
+        years = sorted(int(r.date[:4]) for r in film.releases if r.date)
         if years:
-            film.columns["year"] = years[0]
-    if not film.columns.get("countries") and film.intro_countries:
-        film.columns["countries"] = film.intro_countries
+            film.update(year=years[0])
+    if not film.facts.countries and film.intro_countries:
+        film.update(countries=tuple(film.intro_countries))
     return film
 
 
@@ -99,13 +102,13 @@ def extract_document(doc: Document, tagger: PersonTagger) -> DocResult:
     if not sections:
         result.problems.append(Problem(doc.doc_id, "warning", "segment", "no film or person article found (no opening sentence, no fiche technique)"))
     for section in sections:
-        if section.kind == "person":
-            result.people.append(PersonRecord(section, person_row(text, section, section.title_paren)))
+        if section.kind is SectionKind.PERSON:
+            result.people.append(PersonRecord(section, person_facts(text, section, section.title_paren)))
             continue
         film = extract_film(text, section, tagger)
         if not film.title:
             result.problems.append(Problem(doc.doc_id, "warning", "extract", "film section with no title (no opening sentence, no Titre in its fiche)", section.start, section.end))
-        if not any(b.kind in ("fiche", "infobox") for b in section.blocks):
+        if not section.blocks_of(BlockKind.FICHE, BlockKind.INFOBOX):
             result.problems.append(Problem(doc.doc_id, "warning", "extract", f"no fiche technique for film {film.title!r}; only the prose was read", section.start, section.end))
         result.films.append(film)
     return result

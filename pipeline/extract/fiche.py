@@ -9,18 +9,19 @@ together.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 import regex
 
 from pipeline.extract.names import Name, looks_like_company, split_names
-from pipeline.extract.records import FilmRecord, Row
+from pipeline.extract.records import CastMember, Credit, FicheLine, FilmRecord, Release
 from pipeline.extract.titles import title_forms
-from pipeline.model import Section, Span
+from pipeline.model import BlockKind, FieldLayout, FieldLine, Section, Span, TargetKind, UnitKind
 from pipeline.text.clean import BULLET_HERE, clean_span, cut_by_end
-from pipeline.text.fields import FieldLine, label_targets, split_second_field
+from pipeline.text.fields import label_targets, split_second_field
+from pipeline.text.normalize import loose_key
 from pipeline.values.dates import find_dates
 from pipeline.values.durations import parse_duration
 from pipeline.values.formats import parse_age_rating, parse_format
@@ -44,12 +45,12 @@ class Entry:
 
     label: Span
     targets: list[tuple[str, LabelTarget]]
-    source: str  # fiche | infobox
+    source: BlockKind  # FICHE or INFOBOX
     values: list[Span] = field(default_factory=list)
     raw: list[Span] = field(default_factory=list)
 
     @property
-    def kinds(self) -> set[str]:
+    def kinds(self) -> set[TargetKind]:
         return {t.kind for _, t in self.targets}
 
 
@@ -62,7 +63,7 @@ def _raw(text: str, start: int, end: int) -> Span | None:
     return Span(start, end, text[start:end]) if end > start else None
 
 
-def _entry(text: str, line: FieldLine, unit_end: int, source: str) -> Entry:
+def _entry(text: str, line: FieldLine, unit_end: int, source: BlockKind) -> Entry:
     entry = Entry(line.label, label_targets(line.label.value), source)
     if line.value is not None:
         entry.values.append(line.value)
@@ -73,7 +74,7 @@ def _entry(text: str, line: FieldLine, unit_end: int, source: str) -> Entry:
 
 
 def _value_end(text: str, line: FieldLine, unit_end: int) -> int:
-    if line.layout == "row":
+    if line.layout is FieldLayout.ROW:
         bar = text.rfind("|", line.value.end if line.value else 0, unit_end)
         return bar if bar != -1 else unit_end
     return unit_end
@@ -90,27 +91,25 @@ def _is_release_line(text: str, line: FieldLine | None, start: int, end: int) ->
 def collect_entries(text: str, section: Section) -> list[Entry]:
     """Entries of the section's fiche and infobox blocks, in text order."""
     entries: list[Entry] = []
-    for block in section.blocks:
-        if block.kind not in ("fiche", "infobox"):
-            continue
-        source = "infobox" if block.kind == "infobox" else "fiche"
+    for block in section.blocks_of(BlockKind.FICHE, BlockKind.INFOBOX):
+        source = block.kind
         for unit in block.units:
-            if unit.kind in ("heading", "prose"):
+            if unit.kind in (UnitKind.HEADING, UnitKind.PROSE):
                 continue
             lines: list[FieldLine] = []
-            if unit.kind in ("field", "pair") and unit.field is not None:
+            if unit.kind in (UnitKind.FIELD, UnitKind.PAIR) and unit.field is not None:
                 colon = unit.field
                 previous = entries[-1] if entries else None
-                if previous and "release" in previous.kinds and _is_release_line(text, colon, unit.start, unit.end):
+                if previous and TargetKind.RELEASE in previous.kinds and _is_release_line(text, colon, unit.start, unit.end):
                     _continue(text, previous, unit.start, unit.end)
                     continue
                 lines = split_second_field(text, colon)
-            elif unit.kind in ("row", "flat") and unit.field is not None:
+            elif unit.kind in (UnitKind.ROW, UnitKind.FLAT) and unit.field is not None:
                 lines = [unit.field]
             if lines:
                 for line in lines:
                     entries.append(_entry(text, line, unit.end, source))
-            elif entries and (not entries[-1].values or source == "infobox" or not BULLET_HERE.match(text, unit.start, unit.end)):
+            elif entries and (not entries[-1].values or source is BlockKind.INFOBOX or not BULLET_HERE.match(text, unit.start, unit.end)):
                 _continue(text, entries[-1], unit.start, unit.end)
     return entries
 
@@ -123,16 +122,16 @@ def _continue(text: str, entry: Entry, start: int, end: int) -> None:
         entry.raw.append(raw)
 
 
-def fiche_rows(entries: list[Entry]) -> list[Row]:
-    """One fiche.csv row per value line; a label with no value keeps one empty row."""
-    rows: list[Row] = []
+def fiche_lines(entries: list[Entry]) -> list[FicheLine]:
+    """One fiche line per value line; a label with no value keeps one empty line."""
+    lines: list[FicheLine] = []
     for entry in entries:
-        fields = ";".join(dict.fromkeys(t.name or t.kind for _, t in entry.targets if t.kind not in ("ignore",)))
+        fields = ";".join(dict.fromkeys(t.name or t.kind.value for _, t in entry.targets if t.kind is not TargetKind.IGNORE))
+        label = entry.label.value
         if not entry.raw:
-            rows.append({"label": entry.label.value, "value": "", "field": fields, "start": entry.label.start, "end": entry.label.end})
-        for raw in entry.raw:
-            rows.append({"label": entry.label.value, "value": raw.value, "field": fields, "start": raw.start, "end": raw.end})
-    return rows
+            lines.append(FicheLine(label, "", fields, entry.label.start, entry.label.end))
+        lines.extend(FicheLine(label, raw.value, fields, raw.start, raw.end) for raw in entry.raw)
+    return lines
 
 
 RUN_TOGETHER_WORDS = 6
@@ -181,39 +180,38 @@ def _known_cover(name: Name, known: set[str]) -> list[Name]:
             for a, b, _ in sorted(found)]
 
 
-def _credit_rows(text: str, entry: Entry, role: str, note: str, known: set[str]) -> list[Row]:
+def _credit_rows(text: str, entry: Entry, role: str, note: str, known: set[str]) -> list[Credit]:
     rows = [_credit(name, role, note, entry.label.value) for name in entry_names(text, entry, known)]
     # `Production : Atlas Films, Doomi, Canal 3 Cinéma` names companies: a list
     # mostly made of companies is read as companies throughout.
-    producers = [r for r in rows if r["role"] in ("producer", "production_company")]
-    if role == "producer" and len(producers) >= 2 and sum(r["role"] == "production_company" for r in producers) * 2 >= len(producers):
-        for row in producers:
-            row["role"] = "production_company"
+    producers = [r for r in rows if r.role in ("producer", "production_company")]
+    if role == "producer" and len(producers) >= 2 and sum(r.role == "production_company" for r in producers) * 2 >= len(producers):
+        return [replace(r, role="production_company") if r.role == "producer" else r for r in rows]
     return rows
 
 
-def _credit(name: Name, role: str, label_note: str, label: str) -> Row:
+def _credit(name: Name, role: str, label_note: str, label: str) -> Credit:
     final = name.role or role
     if name.funder:
         final = "funder"
     elif final == "producer" and looks_like_company(name.span.value):
         final = "production_company"
     note = "; ".join(p for p in (label_note, name.note) if p)
-    return {"role": final, "name": name.span.value, "note": note, "label": label, "start": name.span.start, "end": name.span.end}
+    return Credit(final, name.span.value, note, label, name.span.start, name.span.end)
 
 
-def _unknown_label_credits(text: str, entry: Entry, known: set[str]) -> list[Row]:
+def _unknown_label_credits(text: str, entry: Entry, known: set[str]) -> list[Credit]:
     """A label outside the vocabulary that names people or companies -> role `other`."""
     if any(DIGIT.search(v.value) for v in entry.values):
         return []
     return [_credit(n, "other", "", entry.label.value) for n in entry_names(text, entry, known) if NAME_LIKE.match(n.span.value)]
 
 
-def _releases(text: str, entry: Entry) -> list[Row]:
+def _releases(text: str, entry: Entry) -> list[Release]:
     """One row per date; the country is the one written before the date
     (`Maroc : 24 décembre 2008`), else a country alone in the parenthesis after it
     (`10 décembre 2014 (France)`), else the label's (`Sortie France`)."""
-    rows: list[Row] = []
+    rows: list[Release] = []
     label_countries = find_countries(entry.label.value)
     for value in entry.values:
         chunk = text[value.start:value.end]
@@ -231,14 +229,8 @@ def _releases(text: str, entry: Entry) -> list[Row]:
                     place, note, end = inside[0], "", paren.end()
             if place is None and label_countries:
                 place = label_countries[0]
-            rows.append({
-                "country_code": place.code if place else "",
-                "country": place.written if place else "",
-                "date": date.iso,
-                "note": note,
-                "start": value.start + start,
-                "end": value.start + end,
-            })
+            rows.append(Release(place.code if place else "", place.written if place else "", date.iso, note,
+                                value.start + start, value.start + end))
     return rows
 
 
@@ -246,7 +238,7 @@ def _known_names(text: str, entries: list[Entry]) -> set[str]:
     """Names the fiche gives with clear separators, to read run-together infobox cells."""
     known: set[str] = set()
     for entry in entries:
-        if entry.source == "fiche" and entry.kinds & {"role", "cast"}:
+        if entry.source is BlockKind.FICHE and entry.kinds & {TargetKind.ROLE, TargetKind.CAST}:
             for value in entry.values:
                 known.update(n.span.value for n in _split_cached(text, value) if len(n.span.value.split()) < RUN_TOGETHER_WORDS)
     return known
@@ -257,72 +249,65 @@ def apply_entries(text: str, entries: list[Entry], film: FilmRecord, known: set[
 
     `known` are names given elsewhere in the section (e.g. the cast list).
     """
-    film.fiche.extend(fiche_rows(entries))
+    film.fiche.extend(fiche_lines(entries))
     known = (known or set()) | _known_names(text, entries)
-    fiche_cast = any(e.source == "fiche" and "cast" in e.kinds for e in entries)
-    ordered = [e for e in entries if e.source == "fiche"] + [e for e in entries if e.source == "infobox"]
-    release_rows: dict[str, list[Row]] = {"fiche": [], "infobox": []}
-    credits: list[Row] = []
+    fiche_cast = any(e.source is BlockKind.FICHE and TargetKind.CAST in e.kinds for e in entries)
+    ordered = [e for e in entries if e.source is BlockKind.FICHE] + [e for e in entries if e.source is BlockKind.INFOBOX]
+    release_rows: dict[BlockKind, list[Release]] = {BlockKind.FICHE: [], BlockKind.INFOBOX: []}
+    credits: list[Credit] = []
     for entry in ordered:
         if not entry.targets:
             credits.extend(_unknown_label_credits(text, entry, known))
             continue
         for _, target in entry.targets:
-            if target.kind == "role":
+            if target.kind is TargetKind.ROLE:
                 rows = _credit_rows(text, entry, target.name, target.note, known)
-                if entry.source == "infobox":
+                if entry.source is BlockKind.INFOBOX:
                     rows = [r for r in rows if not _repeats(r, credits)]
                 credits.extend(rows)
-            elif target.kind == "film":
+            elif target.kind is TargetKind.FILM:
                 _film_column(text, entry, target.name, film)
-            elif target.kind == "title":
+            elif target.kind is TargetKind.TITLE:
                 _titles(text, entry, target, film)
-            elif target.kind == "release":
+            elif target.kind is TargetKind.RELEASE:
                 release_rows[entry.source].extend(_releases(text, entry))
-            elif target.kind == "cast" and not (entry.source == "infobox" and fiche_cast):
-                for name in entry_names(text, entry, known):
-                    film.cast.append({"actor": name.span.value, "character": "", "source": "distribution",
-                                      "start": name.span.start, "end": name.span.end})
-    film.releases.extend(release_rows["fiche"] or release_rows["infobox"])
-    companies = {_norm(r["name"]) for r in credits if r["role"] == "production_company"}
-    for row in credits:
-        if row["role"] == "producer" and _norm(row["name"]) in companies:
-            row["role"] = "production_company"
-    film.credits.extend(credits)
+            elif target.kind is TargetKind.CAST and not (entry.source is BlockKind.INFOBOX and fiche_cast):
+                film.cast.extend(CastMember(n.span.value, "", "distribution", n.span.start, n.span.end)
+                                 for n in entry_names(text, entry, known))
+    film.releases.extend(release_rows[BlockKind.FICHE] or release_rows[BlockKind.INFOBOX])
+    companies = {loose_key(r.name) for r in credits if r.role == "production_company"}
+    film.credits.extend(replace(r, role="production_company") if r.role == "producer" and loose_key(r.name) in companies else r
+                        for r in credits)
 
 
 SAME_NAME_RATIO = 0.8
 
 
-def _repeats(row: Row, credits: list[Row]) -> bool:
+def _repeats(row: Credit, credits: list[Credit]) -> bool:
     """An infobox name the fiche already gives for that role, maybe spelt differently
     (`Abdel Hay Abid` / `Abdel Hay Adib`) or run together with others."""
-    name = _norm(row["name"])
+    name = loose_key(row.name)
     for other in credits:
-        if other["role"] != row["role"]:
+        if other.role != row.role:
             continue
-        known = _norm(other["name"])
+        known = loose_key(other.name)
         if known in name or name in known or SequenceMatcher(None, name, known).ratio() >= SAME_NAME_RATIO:
             return True
     return False
 
 
-def _norm(value: object) -> str:
-    return " ".join(str(value).casefold().split())
-
-
 def _set(film: FilmRecord, column: str, value: object) -> None:
-    if value not in (None, "", []) and film.columns.get(column) in (None, "", []):
-        film.columns[column] = value
+    """A scalar column takes the first value found (the fiche is read before the infobox)."""
+    if value not in (None, "") and film.get(column) in (None, ""):
+        film.update(**{column: value})
 
 
 def _extend(film: FilmRecord, column: str, items: list[str]) -> None:
-    current: list[str] = list(film.columns.get(column) or [])
+    current: list[str] = list(film.get(column))
     for item in items:
         if item and item.casefold() not in {c.casefold() for c in current}:
             current.append(item)
-    if current:
-        film.columns[column] = current
+    film.update(**{column: tuple(current)})
 
 
 def _film_column(text: str, entry: Entry, column: str, film: FilmRecord) -> None:
@@ -367,7 +352,7 @@ def _titles(text: str, entry: Entry, target: LabelTarget, film: FilmRecord) -> N
     for value in entry.values:
         forms = title_forms(text, value.start, value.end, target.name)
         for k, form in enumerate(forms):
-            film.titles.append({"title": form.span.value, "lang": form.lang, "start": form.span.start, "end": form.span.end})
+            film.titles.append(form.title())
             if k == 0 and target.note == "original":
                 _set(film, "original_title", form.span.value)
             if k == 0:

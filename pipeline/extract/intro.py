@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from pipeline.extract.people_names import PERSON_LIST, PERSON_RE
-from pipeline.extract.records import FilmRecord, Row
+from pipeline.extract.records import CastMember, Credit, FilmRecord, Title
 from pipeline.extract.titles import script_lang, title_forms
 from pipeline.model import Section
 from pipeline.text.clean import clean_span
@@ -51,20 +51,15 @@ def _first_demonyms(sentence: str) -> list[str]:
     return codes
 
 
-def _credit(role: str, start: int, end: int, name: str) -> Row:
-    return {"role": role, "name": name, "note": "", "label": "", "start": start, "end": end}
-
-
 def apply_intro(text: str, section: Section, film: FilmRecord, paren: tuple[int, int] | None) -> None:
     """Fill titles, credits, year and demonym countries from the opening sentence."""
     if section.title is None or section.intro_end is None:
         return
     title = section.title
-    film.title, film.title_start = title.value, title.start
-    film.titles.append({"title": title.value, "lang": script_lang(title.value), "start": title.start, "end": title.end})
+    film.update(title=title.value)
+    film.titles.append(Title(title.value, script_lang(title.value), title.start, title.end))
     if paren:
-        for form in title_forms(text, paren[0], paren[1]):
-            film.titles.append({"title": form.span.value, "lang": form.lang, "start": form.span.start, "end": form.span.end})
+        film.titles.extend(form.title() for form in title_forms(text, paren[0], paren[1]))
     body_start = paren[1] + 1 if paren else title.end
     sentence = (body_start, section.intro_end)
     for pattern, roles in ((WRITTEN_AND_DIRECTED, ("director", "screenwriter")), (DIRECTED, ("director",)),
@@ -72,15 +67,16 @@ def apply_intro(text: str, section: Section, film: FilmRecord, paren: tuple[int,
         for m in pattern.finditer(text, *sentence):
             for start, end, name in _names(m):
                 for role in roles:
-                    film.credits.append(_credit(role, start, end, name))
+                    film.credits.append(Credit(role, name, "", "", start, end))
     released = RELEASED.search(text, *sentence)
     if released:
         dates = find_dates(released.group("when"))
         if dates:
-            film.columns.setdefault("year", int(dates[0].iso[:4]))
+            if film.facts.year is None:
+                film.update(year=int(dates[0].iso[:4]))
     codes = _first_demonyms(text[sentence[0]:sentence[1]])
     if codes:
         film.intro_countries = codes
     for m in WITH.finditer(text, *sentence):
         for start, end, name in _names(m):
-            film.cast.append({"actor": name, "character": "", "source": "intro", "start": start, "end": end})
+            film.cast.append(CastMember(name, "", "intro", start, end))

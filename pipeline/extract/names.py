@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from pipeline.extract.people_names import PERSON
-from pipeline.model import Span
+from pipeline.model import Span, TargetKind
 from pipeline.text.clean import clean_span
 from pipeline.text.fields import label_targets
 from pipeline.values.lexicon import data_lines
@@ -42,7 +42,6 @@ PHRASE_OF = regex.compile(rf"^(?P<phrase>.*\S)\s+(?:de|d['’]|par)\s+(?=(?P<nam
 ASSISTED = regex.compile(r"^assisté?e?s?\b", regex.IGNORECASE)
 TRAILING_NOTE_NUMBER = regex.compile(r"\s+\d{1,3}$")
 INVERTED_ARTICLE = frozenset({"les", "la", "le", "l'"})
-ROLE_KINDS = frozenset({"role"})
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,7 @@ def _sub_role(note: str) -> str:
     """The role a parenthesis names (`(producteurs exécutifs)`); a label that only
     qualifies (`(coproduction)`) is kept as a note instead."""
     targets = label_targets(note)
-    if len(targets) != 1 or targets[0][1].kind not in ROLE_KINDS or targets[0][1].note:
+    if len(targets) != 1 or targets[0][1].kind is not TargetKind.ROLE or targets[0][1].note:
         return ""
     return targets[0][1].name
 

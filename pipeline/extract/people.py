@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.extract.records import Row
+from pipeline.extract.records import Person
 from pipeline.extract.titles import script_lang
-from pipeline.model import Section
+from pipeline.model import BlockKind, Section
 from pipeline.text.clean import clean_span
 from pipeline.values.dates import find_dates
 from pipeline.values.places import country_code, find_demonyms
@@ -62,10 +62,10 @@ def _occupations(what: str) -> tuple[list[str], list[str]]:
     return found, nationalities
 
 
-def person_row(text: str, section: Section, paren: tuple[int, int] | None) -> Row:
+def person_facts(text: str, section: Section, paren: tuple[int, int] | None) -> Person:
     assert section.title is not None and section.intro_end is not None
     name = section.title
-    row: Row = {"name": name.value, "start": name.start, "end": name.end}
+    row: dict[str, str] = {}
     if paren:
         m = NATIVE.search(text, *paren)
         inner = clean_span(text, m.start("native"), m.end("native")) if m else clean_span(text, *paren)
@@ -95,7 +95,7 @@ def person_row(text: str, section: Section, paren: tuple[int, int] | None) -> Ro
     is_a = IS_A.search(text, *sentence)
     if is_a:
         occ, nat = _occupations(is_a.group("what"))
-    prose = [(b.start, b.end) for b in section.blocks if b.kind in ("intro", "biography")]
+    prose = [(b.start, b.end) for b in section.blocks_of(BlockKind.INTRO, BlockKind.BIOGRAPHY)]
     subjects = ["Il", "Elle", regex.escape(name.value), regex.escape(name.value.split()[-1])]
     also = regex.compile(ALSO.format(subject="|".join(subjects)))
     for a, b in prose:
@@ -106,6 +106,4 @@ def person_row(text: str, section: Section, paren: tuple[int, int] | None) -> Ro
             r = RESIDES.search(text, a, b)
             if r:
                 row["residence"] = r.group("place")
-    row["occupations"] = occ
-    row["nationalities"] = nat
-    return row
+    return Person(name.value, name.start, name.end, nationalities=tuple(nat), occupations=tuple(occ), **row)

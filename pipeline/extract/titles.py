@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import regex
 
+from pipeline.extract.records import Title
 from pipeline.model import Span
 from pipeline.text.clean import clean_span
 from pipeline.values.languages import find_languages
@@ -30,6 +31,9 @@ SCRIPT_LANG = (("Arabic", "ara"), ("Hebrew", "heb"), ("Cyrillic", "rus"), ("Han"
 class TitleForm:
     span: Span
     lang: str
+
+    def title(self) -> Title:
+        return Title(self.span.value, self.lang, self.span.start, self.span.end)
 
 
 def _lang_code(word: str) -> str:

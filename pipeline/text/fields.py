@@ -9,12 +9,11 @@ whose label and value carry source offsets.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
 import regex
 
-from pipeline.model import Span
+from pipeline.model import FieldLayout, FieldLine, TargetKind
 from pipeline.text.clean import BULLET_HERE, EDIT_LINK, clean_span
 from pipeline.vocab import LabelTarget, labels, norm_label
 
@@ -28,15 +27,6 @@ CELL = regex.compile(r"[^|]+")
 SPLIT_LABEL = regex.compile(r"\s*,\s*|\s+et\s+|\s*&\s*|\s*/\s*")
 # A second field on the same line: `Format : couleur - Son : mono`.
 SECOND_FIELD = regex.compile(r"(?<!\s)\s+[-–—]\s+(?=(?P<label>[\p{Lu}][\p{L}' ]{1,30}?)\s*:)")
-
-
-@dataclass(frozen=True)
-class FieldLine:
-    """One label with its value on one source line (value may be absent)."""
-
-    label: Span
-    value: Span | None
-    layout: str  # colon, row, flat
 
 
 QUALIFIER = regex.compile(r"(?:en|au|aux|pour|du|de la|des|à)\b.*|\p{Lu}.*")
@@ -145,7 +135,7 @@ def parse_colon(text: str, start: int, end: int) -> FieldLine | None:
     if label is None:
         return None
     value = clean_span(text, m.end(), end, trim=frozenset(" \t\n\u00a0\u202f|"))
-    return FieldLine(label, value, "colon")
+    return FieldLine(label, value, FieldLayout.COLON)
 
 
 def parse_row(text: str, start: int, end: int) -> FieldLine | None:
@@ -161,7 +151,7 @@ def parse_row(text: str, start: int, end: int) -> FieldLine | None:
     if label is None or not label_targets(label.value):
         return None
     value = clean_span(text, cells[1][0], cells[-1][1]) if len(cells) > 1 else None
-    return FieldLine(label, value, "row")
+    return FieldLine(label, value, FieldLayout.ROW)
 
 
 def parse_flat(text: str, start: int, end: int) -> FieldLine | None:
@@ -175,14 +165,14 @@ def parse_flat(text: str, start: int, end: int) -> FieldLine | None:
     if label is None:
         return None
     if value is not None and value.value[:1].islower():
-        if label_targets(label.value)[0][1].kind != "film" and not UPPER.search(value.value):
+        if label_targets(label.value)[0][1].kind != TargetKind.FILM and not UPPER.search(value.value):
             return None
-    return FieldLine(label, value, "flat")
+    return FieldLine(label, value, FieldLayout.FLAT)
 
 
 def split_second_field(text: str, field: FieldLine) -> list[FieldLine]:
     """`Format : couleur - Son : mono` -> two fields, when the second label is known."""
-    if field.value is None or field.layout != "colon":
+    if field.value is None or field.layout != FieldLayout.COLON:
         return [field]
     m = SECOND_FIELD.search(text, field.value.start, field.value.end)
     if not m or not label_targets(m.group("label")):

@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from pipeline.model import Span
+from pipeline.model import SectionKind, Span
 from pipeline.text.clean import clean_span
 from pipeline.vocab import film_nouns, furniture, occupations
 
@@ -33,7 +33,7 @@ NAME_PARTICLES = frozenset("de du des d' d’ la le el al ben ibn bin ould van v
 class Intro:
     """An article's opening sentence."""
 
-    kind: str  # film | person
+    kind: SectionKind
     title: Span  # the film title or the person's name
     paren: tuple[int, int] | None  # the parenthesis after the title, brackets excluded
     sentence_end: int
@@ -157,7 +157,7 @@ def _sentence_end(text: str, pos: int) -> int:
 def find_intros(text: str) -> list[Intro]:
     """Every film or person opening sentence in the text, in order."""
     found: dict[int, Intro] = {}
-    for kind, pattern in (("film", _film_verb()), ("person", _person_verb())):
+    for kind, pattern in ((SectionKind.FILM, _film_verb()), (SectionKind.PERSON, _person_verb())):
         for m in pattern.finditer(text):
             floor = max(text.rfind("\n", 0, m.start()) + 1, m.start() - LOOK_BACK)
             title_end, paren = _strip_parens(text, m.start(), floor)
@@ -167,9 +167,9 @@ def find_intros(text: str) -> list[Intro]:
             title = clean_span(text, start, title_end)
             if title is None or start in found:
                 continue
-            if kind == "film" and not _valid_title(title.value):
+            if kind is SectionKind.FILM and not _valid_title(title.value):
                 continue
-            if kind == "person" and not _valid_name(title.value):
+            if kind is SectionKind.PERSON and not _valid_name(title.value):
                 continue
             found[start] = Intro(kind, title, paren, _sentence_end(text, m.end()))
     return _without_repeats([found[k] for k in sorted(found)])

@@ -10,11 +10,14 @@ after prose inside one section; the section is split there.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import Enum
 from functools import cache
 
 import regex
 
-from pipeline.model import Block, Document, Section, Span, Unit
+from pipeline.model import Block, BlockKind, Document, Section, SectionKind, Span, TargetKind, Unit, UnitKind
 from pipeline.text.clean import EDIT_LINK, clean_span
 from pipeline.text.fields import label_targets, parse_colon, parse_flat, parse_row
 from pipeline.text.intros import Intro, find_intros
@@ -23,7 +26,7 @@ from pipeline.vocab import furniture, headings, norm_label
 PROSE_MIN_WORDS = 8
 # A fiche value glued to the next article's prose: `13 avril 2005Amine Bertale est un flic`.
 YEAR_GLUE = regex.compile(r"(?<=\b(?:1[89]|20)\d\d)(?=\p{Lu}\p{Ll})")
-STRUCTURED = frozenset({"fiche", "infobox", "distribution", "awards"})
+STRUCTURED = frozenset({BlockKind.FICHE, BlockKind.INFOBOX, BlockKind.DISTRIBUTION, BlockKind.AWARDS})
 
 
 @cache
@@ -65,9 +68,9 @@ def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 HEADING_TRIM = " \t:;,.|-–—"
 
 
-def heading_kind(value: str) -> str:
-    """The block kind a heading line (already cleaned) opens, or ''."""
-    return headings().get(norm_label(value.strip(HEADING_TRIM)), "")
+def heading_kind(value: str) -> BlockKind | None:
+    """The block kind a heading line (already cleaned) opens, if it is a heading."""
+    return headings().get(norm_label(value.strip(HEADING_TRIM)))
 
 
 def is_furniture(value: str) -> bool:
@@ -84,113 +87,197 @@ def is_prose(value: str) -> bool:
     return (len(words) >= PROSE_MIN_WORDS and lower >= 3) or (len(words) >= 5 and lower >= 2 and value.rstrip().endswith("."))
 
 
+def _blank(text: str, start: int, end: int, cleaned: Span | None) -> Unit | None:
+    return Unit(start, end, UnitKind.BLANK) if not text[start:end].strip() else None
+
+
+def _furniture(text: str, start: int, end: int, cleaned: Span | None) -> Unit | None:
+    if cleaned is None or is_furniture(cleaned.value) or is_furniture(text[start:end]):
+        return Unit(start, end, UnitKind.FURNITURE)
+    return None
+
+
+def _heading(text: str, start: int, end: int, cleaned: Span) -> Unit | None:
+    kind = heading_kind(cleaned.value)
+    return Unit(start, end, UnitKind.HEADING, kind) if kind else None
+
+
+def _row(text: str, start: int, end: int, cleaned: Span) -> Unit | None:
+    row = parse_row(text, start, end)
+    return Unit(start, end, UnitKind.ROW, field=row) if row else None
+
+
+def _bar_item(text: str, start: int, end: int, cleaned: Span) -> Unit | None:
+    """A line ending in a cell bar that is no known row: a stray table cell."""
+    raw = text[start:end]
+    return Unit(start, end, UnitKind.ITEM) if raw.rstrip().endswith("|") and not EDIT_LINK.search(raw) else None
+
+
+def _colon(text: str, start: int, end: int, cleaned: Span) -> Unit | None:
+    colon = parse_colon(text, start, end)
+    if colon is None:
+        return None
+    return Unit(start, end, UnitKind.FIELD if label_targets(colon.label.value) else UnitKind.PAIR, field=colon)
+
+
+def _flat(text: str, start: int, end: int, cleaned: Span) -> Unit | None:
+    flat = parse_flat(text, start, end)
+    return Unit(start, end, UnitKind.FLAT, field=flat) if flat and not is_prose(cleaned.value) else None
+
+
+def _prose(text: str, start: int, end: int, cleaned: Span) -> Unit | None:
+    return Unit(start, end, UnitKind.PROSE) if is_prose(cleaned.value) else None
+
+
+# The order lines are tested in; the first test that answers classifies the line,
+# and a line no test takes is an item.
+CLASSIFIERS = (_blank, _furniture, _heading, _row, _bar_item, _colon, _flat, _prose)
+
+
 def classify(text: str, start: int, end: int) -> Unit:
     """What one logical line is, out of context."""
-    raw = text[start:end]
-    if not raw.strip():
-        return Unit(start, end, "blank")
-    cleaned = clean_span(text, start, end, trim=frozenset(" \t\u00a0\u202f"))
-    if cleaned is None or is_furniture(cleaned.value) or is_furniture(raw):
-        return Unit(start, end, "furniture")
-    kind = heading_kind(cleaned.value)
-    if kind:
-        return Unit(start, end, "heading", kind)
-    row = parse_row(text, start, end)
-    if row:
-        return Unit(start, end, "row", field=row)
-    if raw.rstrip().endswith("|") and not EDIT_LINK.search(raw):
-        return Unit(start, end, "item")
-    colon = parse_colon(text, start, end)
-    if colon:
-        return Unit(start, end, "field" if label_targets(colon.label.value) else "pair", field=colon)
-    flat = parse_flat(text, start, end)
-    if flat and not is_prose(cleaned.value):
-        return Unit(start, end, "flat", field=flat)
-    if is_prose(cleaned.value):
-        return Unit(start, end, "prose")
-    return Unit(start, end, "item")
+    cleaned = clean_span(text, start, end, trim=frozenset(" \t\u00a0\u202f")) if text[start:end].strip() else None
+    for test in CLASSIFIERS:
+        unit = test(text, start, end, cleaned)
+        if unit is not None:
+            return unit
+    return Unit(start, end, UnitKind.ITEM)
 
 
-def _blocks(text: str, units: list[Unit], first_kind: str) -> list[Block]:
-    """Group classified units into blocks, following headings."""
+class Act(Enum):
+    """What the block builder does with a line."""
 
-    def text_of(unit: Unit) -> str:
-        return text[unit.start:unit.end]
+    SKIP = "skip"
+    OPEN = "open"  # a heading: a new block of the kind it names, which becomes the mode
+    ADD = "add"  # into a block of the rule's kind (the mode when None), joining the last block if the same kind
+    JOIN_LAST = "join last"  # into the last block, whatever its kind
 
-    blocks: list[Block] = []
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the block table: for lines of `kinds` met in one of `modes`
+    (any mode when empty), and when `test` holds, do `act`."""
+
+    why: str
+    kinds: frozenset[UnitKind]
+    act: Act
+    modes: frozenset[BlockKind] = frozenset()
+    block: BlockKind | None = None  # the block ADD puts the line in; None: the mode's
+    mode: BlockKind | None = None  # the mode after the line; None: unchanged
+    read_as: UnitKind | None = None  # the line is read as this kind inside its block
+    test: Callable[[Context], bool] | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    unit: Unit
+    last: tuple[BlockKind, list[Unit]] | None  # the block being built
+
+
+def _long_prose(c: Context) -> bool:
+    """A paragraph of over 20 words with no ` : ` in it is no longer a cast line."""
+    line = c.text[c.unit.start:c.unit.end]
+    return len(line.split()) > 20 and " : " not in line
+
+
+def _after_structured(c: Context) -> bool:
+    return c.last is not None and c.last[0] in (BlockKind.FICHE, BlockKind.INFOBOX)
+
+
+def _note_under_fiche_heading(c: Context) -> bool:
+    return c.last is not None and c.last[0] is BlockKind.FICHE and all(
+        u.kind in (UnitKind.HEADING, UnitKind.PROSE) for u in c.last[1])
+
+
+K = UnitKind
+B = BlockKind
+FICHE_MODES = frozenset({B.FICHE, B.INFOBOX})
+TEXT = frozenset({K.PROSE, K.PAIR})
+
+# The block table, read top to bottom: the first rule that fits a line decides.
+BLOCK_RULES: tuple[Rule, ...] = (
+    Rule("blank lines and page furniture belong to no block", frozenset({K.BLANK, K.FURNITURE}), Act.SKIP),
+    Rule("a heading opens a block of its kind", frozenset({K.HEADING}), Act.OPEN),
+    Rule("a long paragraph ends a cast list", frozenset({K.PROSE}), Act.ADD, frozenset({B.DISTRIBUTION}),
+         block=B.OTHER, mode=B.OTHER, test=_long_prose),
+    Rule("every other line under a cast or awards heading is one of its lines", frozenset(K), Act.ADD,
+         frozenset({B.DISTRIBUTION, B.AWARDS})),
+    Rule("an unknown label inside a fiche or infobox is a fiche line", frozenset({K.PAIR}), Act.ADD, FICHE_MODES,
+         block=B.FICHE),
+    Rule("a table row or a flat `Label value` line is an infobox line", frozenset({K.ROW, K.FLAT}), Act.ADD,
+         block=B.INFOBOX),
+    Rule("a known label is a fiche line, and what follows is read as fiche", frozenset({K.FIELD}), Act.ADD,
+         block=B.FICHE, mode=B.FICHE),
+    Rule("an item right after a fiche or infobox line continues it", frozenset({K.ITEM}), Act.JOIN_LAST,
+         test=_after_structured),
+    Rule("an item under a fiche heading after other blocks is set apart", frozenset({K.ITEM}), Act.ADD, FICHE_MODES,
+         block=B.OTHER),
+    Rule("an item elsewhere belongs to the mode's block", frozenset({K.ITEM}), Act.ADD),
+    Rule("a note right under a fiche heading stays in the fiche", TEXT, Act.JOIN_LAST, frozenset({B.FICHE}),
+         read_as=K.PROSE, test=_note_under_fiche_heading),
+    Rule("prose after a fiche or infobox starts the synopsis", TEXT, Act.ADD, FICHE_MODES,
+         block=B.SYNOPSIS, mode=B.SYNOPSIS, read_as=K.PROSE),
+    Rule("prose, and an unknown label outside a fiche, belong to the mode's block", TEXT, Act.ADD, read_as=K.PROSE),
+)
+
+
+def _rule(context: Context, mode: BlockKind) -> Rule:
+    for rule in BLOCK_RULES:
+        if context.unit.kind in rule.kinds and (not rule.modes or mode in rule.modes) and (
+                rule.test is None or rule.test(context)):
+            return rule
+    raise AssertionError(f"no block rule for a {context.unit.kind} line in mode {mode}")
+
+
+def _blocks(text: str, units: list[Unit], first_kind: BlockKind) -> list[Block]:
+    """Group classified units into blocks following BLOCK_RULES; the units are left as they are."""
+    built: list[tuple[BlockKind, list[Unit]]] = []
     mode = first_kind
-
-    def add(kind: str, unit: Unit) -> None:
-        if blocks and blocks[-1].kind == kind:
-            blocks[-1].units.append(unit)
-        else:
-            blocks.append(Block(kind, [unit]))
-
     for unit in units:
-        if unit.kind in ("blank", "furniture"):
-            continue
-        if unit.kind == "heading":
+        rule = _rule(Context(text, unit, built[-1] if built else None), mode)
+        line = replace(unit, kind=rule.read_as) if rule.read_as and unit.kind != rule.read_as else unit
+        if rule.act is Act.OPEN:
+            assert unit.heading is not None
             mode = unit.heading
-            blocks.append(Block(mode, [unit]))
+            built.append((mode, [unit]))
             continue
-        if mode in ("distribution", "awards"):
-            if mode == "distribution" and unit.kind == "prose" and len(text_of(unit).split()) > 20 and " : " not in text_of(unit):
-                mode = "other"
-            add(mode, unit)
-            continue
-        if unit.kind == "pair":
-            if mode in ("fiche", "infobox"):
-                add("fiche", unit)
-                continue
-            unit.kind = "prose"
-        if unit.kind in ("row", "flat"):
-            add("infobox", unit)
-            continue
-        if unit.kind == "field":
-            add("fiche", unit)
-            if mode in ("intro", "synopsis", "biography", "other", "infobox"):
-                mode = "fiche"
-            continue
-        if unit.kind == "item":
-            if blocks and blocks[-1].kind in ("fiche", "infobox"):
-                blocks[-1].units.append(unit)
-                continue
-            add(mode if mode not in ("fiche", "infobox") else "other", unit)
-            continue
-        # prose: a note right under a fiche heading stays in the fiche
-        if mode == "fiche" and blocks and blocks[-1].kind == "fiche" and all(u.kind in ("heading", "prose") for u in blocks[-1].units):
-            blocks[-1].units.append(unit)
-            continue
-        if mode in ("fiche", "infobox"):
-            mode = "synopsis"
-        add(mode, unit)
-    return blocks
+        if rule.act is Act.JOIN_LAST:
+            built[-1][1].append(line)
+        elif rule.act is Act.ADD:
+            kind = rule.block or mode
+            if built and built[-1][0] is kind:
+                built[-1][1].append(line)
+            else:
+                built.append((kind, [line]))
+        mode = rule.mode or mode
+    return [Block(kind, tuple(lines)) for kind, lines in built]
 
 
 def _opens_with_title(block: Block) -> bool:
     field = block.units[0].field
-    return field is not None and any(t.kind == "title" for _, t in label_targets(field.label.value))
+    return field is not None and any(t.kind is TargetKind.TITLE for _, t in label_targets(field.label.value))
 
 
 def _split_on_second_fiche(text: str, section: Section) -> list[Section]:
     """A second fiche after prose inside one film section starts a new, untitled film."""
-    if section.kind != "film":
+    if section.kind is not SectionKind.FILM:
         return [section]
     seen_fiche = False
     for i, block in enumerate(section.blocks):
-        if block.kind != "fiche" or not any(u.kind in ("field", "pair") for u in block.units):
+        if block.kind is not BlockKind.FICHE or not any(u.kind in (UnitKind.FIELD, UnitKind.PAIR) for u in block.units):
             continue
         if not seen_fiche:
             seen_fiche = True
             continue
-        if not (block.units[0].kind == "heading" or _opens_with_title(block)):
+        if not (block.units[0].kind is UnitKind.HEADING or _opens_with_title(block)):
             continue
         j = i
         while j > 0 and section.blocks[j - 1].kind not in STRUCTURED:
             j -= 1
         cut = section.blocks[j].start
         head = Section(section.kind, section.start, cut, section.title, section.intro_end, section.title_paren, section.blocks[:j])
-        tail = Section("film", cut, section.end, blocks=section.blocks[j:])
+        tail = Section(SectionKind.FILM, cut, section.end, blocks=section.blocks[j:])
         return [head, *_split_on_second_fiche(text, tail)]
     return [section]
 
@@ -211,24 +298,22 @@ def segment(doc: Document) -> list[Section]:
     for a, b, intro in bounds:
         units = [classify(text, s, e) for s, e in _line_pieces(text, a, b)]
         if intro is None:
-            blocks = _blocks(text, units, "other")
-            kind = "film"
+            blocks = _blocks(text, units, BlockKind.OTHER)
+            kind = SectionKind.FILM
             title: Span | None = None
             intro_end = None
         else:
             pre = [u for u in units if u.end <= intro.title.start]
             body = [u for u in units if u.end > intro.title.start]
-            blocks = _blocks(text, pre, "other")
-            intro_unit = [u for u in body if u.start < intro.sentence_end]
+            blocks = _blocks(text, pre, BlockKind.OTHER)
+            opening = tuple(replace(u, kind=UnitKind.PROSE) for u in body if u.start < intro.sentence_end)
             rest = [u for u in body if u.start >= intro.sentence_end]
-            for u in intro_unit:
-                u.kind = "prose"
-            blocks.append(Block("intro", intro_unit))
-            blocks.extend(_blocks(text, rest, "biography" if intro.kind == "person" else "synopsis"))
+            blocks.append(Block(BlockKind.INTRO, opening))
+            blocks.extend(_blocks(text, rest, BlockKind.BIOGRAPHY if intro.kind is SectionKind.PERSON else BlockKind.SYNOPSIS))
             kind, title, intro_end = intro.kind, intro.title, intro.sentence_end
         paren = intro.paren if intro else None
-        section = Section(kind, a, b, title, intro_end, paren, [blk for blk in blocks if blk.units])
-        if intro is None and not any(blk.kind in ("fiche", "infobox") for blk in section.blocks):
+        section = Section(kind, a, b, title, intro_end, paren, tuple(blk for blk in blocks if blk.units))
+        if intro is None and not section.blocks_of(BlockKind.FICHE, BlockKind.INFOBOX):
             continue
         sections.extend(_split_on_second_fiche(text, section))
     return sections

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import pipeline.run
+from pipeline.extract.records import Title
 from pipeline.ids import MAX_ID_CHARS
 from pipeline.run import Settings
 
@@ -41,7 +42,7 @@ def test_a_row_that_cannot_be_written_costs_its_document_only(folder: Path, tmp_
     def poisoned(doc, tagger):
         result = extract_document(doc, tagger)
         if doc.doc_id == "zz":
-            result.films[0].titles.append({"title": "\udce9", "lang": "", "start": 0, "end": 1})
+            result.films[0].titles.append(Title("\udce9", "", 0, 1))
         return result
 
     monkeypatch.setattr(pipeline.run, "extract_document", poisoned)
