@@ -30,7 +30,7 @@ from pipeline.extract.checks import line_problems
 from pipeline.extract.document import extract_document
 from pipeline.extract.records import DocResult
 from pipeline.ids import IdAllocator
-from pipeline.io.read import DECLARED_ENCODINGS, DEFAULT_MAX_BYTES, InputError, Source, discover, read, shown
+from pipeline.io.read import DECLARED_ENCODINGS, DEFAULT_MAX_BYTES, RENDERERS, InputError, Source, discover, read, shown
 from pipeline.io.write import OutputTooLarge, TableSink, render, text_name
 from pipeline.model import Problem
 from pipeline.ner import DEFAULT_MODEL, PersonTagger
@@ -396,7 +396,7 @@ def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Set
     started, started_at = time.perf_counter(), utc_now()
     sources, problems = _unique_doc_ids(list(discover(inputs)))
     if not sources:
-        raise UsageError(f"no {'readable ' if problems else ''}*.txt document in {', '.join(map(str, inputs))}; nothing written")
+        raise UsageError(f"no {'readable ' if problems else ''}document ({', '.join('*' + s for s in RENDERERS)}) in {', '.join(map(str, inputs))}; nothing written")
     paths = {s.doc_id: s.path for s in sources}
     summary = RunSummary(documents=len(sources) + len(problems), failed=len(problems))
     problem_lines = [(_problem_key(p), render(PROBLEMS_COLUMNS, [problem_row(p)])) for p in problems]

@@ -1,4 +1,8 @@
-"""Find raw documents and decode them as the contract says.
+"""Find raw documents, decode them as the contract says, and render markup to text.
+
+Plain text (`*.txt`, or a named file of any other suffix) is read as it is;
+HTML pages and wikitext are decoded the same way, then rendered by their own
+module (`html`, `wikitext`), and the Document says its text is derived.
 
 Decoding never guesses silently: an encoding that was detected rather than
 declared (UTF-8 or a byte order mark) is named so the run can warn about it,
@@ -13,15 +17,22 @@ import glob
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from pipeline.io.html import render_html
+from pipeline.io.rendered import MarkupError, Rendered
 from pipeline.model import Document
 
-SUFFIX = ".txt"
+# Suffixes a folder is searched for, each with the renderer of its markup (None: plain text).
+RENDERERS: dict[str, Callable[[str], Rendered] | None] = {
+    ".txt": None,
+    ".html": render_html,
+    ".htm": render_html,
+}
 MEGABYTE = 1024 * 1024
 DEFAULT_MAX_BYTES = 10 * MEGABYTE
 SNIFF_BYTES = 65536
@@ -73,10 +84,20 @@ def shown(name: str | Path) -> str:
     return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
+def known_suffix(path: Path) -> str | None:
+    """The input suffix a file name ends with (any case), the longest when several fit."""
+    name = path.name.lower()
+    fits = [suffix for suffix in RENDERERS if name.endswith(suffix)]
+    return max(fits, key=len) if fits else None
+
+
 def doc_id_for(path: Path, root: Path | None) -> str:
     """Path relative to its input folder, without suffix, with `/` separators, as `shown`."""
     rel = path.relative_to(root) if root is not None else Path(path.name)
-    return shown(rel.with_suffix("").as_posix())
+    suffix = known_suffix(rel)
+    if suffix is None or len(suffix) == len(rel.name):
+        return shown(rel.with_suffix("").as_posix())
+    return shown(rel.with_name(rel.name[:-len(suffix)]).as_posix())
 
 
 def glob_root(pattern: str) -> Path:
@@ -90,9 +111,9 @@ def glob_root(pattern: str) -> Path:
 
 
 def _folder(folder: Path, root: Path) -> list[tuple[Path, Path | None]]:
-    """`*.txt` under a folder, recursively: everything but folders, so broken links and special
-    files (FIFOs, devices) get an error row, not silence."""
-    return [(p, root) for p in sorted(folder.rglob(f"*{SUFFIX}")) if not p.is_dir()]
+    """Files with a known suffix under a folder, recursively: everything but folders, so broken links
+    and special files (FIFOs, devices) get an error row, not silence."""
+    return [(p, root) for p in sorted(folder.rglob("*")) if known_suffix(p) and not p.is_dir()]
 
 
 def _candidates(item: str | Path) -> list[tuple[Path, Path | None]]:
@@ -123,7 +144,7 @@ def _real(path: Path) -> Path:
 
 
 def discover(inputs: Iterable[str | Path]) -> Iterator[Source]:
-    """Expand files, folders (recursively, `*.txt`) and globs; each real file once.
+    """Expand files, folders (recursively, every known suffix) and globs; each real file once.
 
     Links are followed, and a file reached both directly and through a link
     is read once, under its own name. Raises FileNotFoundError for an input
@@ -277,4 +298,11 @@ def read(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     decoded = decode(data)
     notes = (f"{decoded.replaced} {'byte' if decoded.replaced == 1 else 'bytes'} that did not fit {decoded.encoding} "
              f"replaced with U+FFFD",) if decoded.replaced else ()
-    return Document(source.doc_id, decoded.text, source.path, decoded.encoding, derived=bool(notes), notes=notes)
+    render = RENDERERS.get(known_suffix(source.path) or "")
+    if render is None:
+        return Document(source.doc_id, decoded.text, source.path, decoded.encoding, derived=bool(notes), notes=notes)
+    try:
+        rendered = render(decoded.text)
+    except MarkupError as err:
+        raise InputError(str(err)) from err
+    return Document(source.doc_id, rendered.text, source.path, decoded.encoding, derived=True, notes=notes + rendered.notes)

@@ -86,7 +86,7 @@ def test_usage_errors_exit_2_and_write_nothing(tmp_path: Path, capsys) -> None:
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
     cases = [
         ("no such file or folder", [str(tmp_path / "nope"), "--out", str(tmp_path / "o")]),
-        ("no *.txt document in", [str(tmp_path / "empty"), "--out", str(tmp_path / "o")]),
+        ("no document (*.txt, ", [str(tmp_path / "empty"), "--out", str(tmp_path / "o")]),
         ("is inside the input folder", [str(inputs), "--out", str(inputs)]),
         ("is inside the input folder", [str(inputs), "--out", str(inputs / "extracted")]),
         ("is inside the input folder", [f"{inputs}/**/*.txt", "--out", str(inputs / "tables")]),
