@@ -44,7 +44,9 @@ class BlockKind(Kind):
     DISTRIBUTION = "distribution"
     AWARDS = "awards"
     BIOGRAPHY = "biography"
-    OTHER = "other"
+    PRODUCTION = "production"  # Production and its sub-headings: filming locations in its prose
+    OTHER = "other"  # Accueil, Autour du film, Filmographie...: prose that may state a prize
+    NOTES = "notes"  # references, link lists, table of contents: read by nothing
 
 
 class SectionKind(Kind):

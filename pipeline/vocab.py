@@ -65,3 +65,16 @@ def film_nouns() -> list[str]:
 @cache
 def occupations() -> list[str]:
     return sorted(data_lines("occupations.txt"), key=len, reverse=True)
+
+
+@cache
+def dubbing_note() -> regex.Pattern[str]:
+    """A parenthesis naming dubbing voices (`(VF : Claire Dumas ; VQ : Julie Roy)`), spaces before it included."""
+    marks = "|".join(regex.escape(m).replace(r"\ ", r"\s+") for m in sorted(data_lines("dubbing.txt"), key=len, reverse=True))
+    return regex.compile(rf"\s*\((?=\s*(?:{marks})\s*:)[^()]*\)")
+
+
+@cache
+def title_regions() -> frozenset[str]:
+    return frozenset(r.casefold() for r in data_lines("title_regions.txt"))
+

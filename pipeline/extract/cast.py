@@ -2,7 +2,9 @@
 
 List lines come as `Actor : Character`, `Actor (Character)`,
 `Actor dans le rôle de Character` or the actor alone; an apposition after
-the character (`Aram, la seconde épouse d'Ibrahim`) is not part of it. In
+the character (`Aram, la seconde épouse d'Ibrahim`) is not part of it, nor
+are the dubbing voices of a foreign film
+(`Anna Berg (VF : Claire Dumas ; VQ : Julie Roy) : Léa Morel`). In
 prose, the parenthesis must hold a person's name: the rule decides for names
 of two words or more, names the fiche already gave, or names the NER model
 tags as a person.
@@ -19,9 +21,11 @@ from pipeline.extract.records import CastMember
 from pipeline.model import BlockKind, Section, UnitKind
 from pipeline.text.clean import clean_span, cut_by_end
 from pipeline.values.places import country_code
+from pipeline.vocab import dubbing_note
 
 IN_ROLE = regex.compile(r"\s+(?:dans\s+le\s+rôle\s+(?:de|du|des|d['’])|joue|interprète|incarne)\s+", regex.IGNORECASE)
 APPOSITION = regex.compile(r",\s+(?=\p{Ll}|l['’])")
+AFTER_DUBBING = regex.compile(r"\s*(?::|[-–—]\s)\s*")
 TRAILING_PAREN = regex.compile(r"^(?P<actor>[^()]+?)\s*\((?P<character>[^()]+)\)\s*$")
 PROSE_PAIR = regex.compile(
     rf"(?P<character>\p{{Lu}}[\p{{L}}'’\-]+(?:[ \u00a0]\p{{Lu}}[\p{{L}}'’\-]+){{0,2}})[ \u00a0]*\((?P<actor>{PERSON})\)"
@@ -44,6 +48,15 @@ def _member(text: str, actor: tuple[int, int], character: tuple[int, int] | None
     return CastMember(actor_span.value, character_value.strip(" ."), source, actor_span.start, actor_span.end)
 
 
+def _dubbed(text: str, start: int, end: int, dubbing: regex.Match[str]) -> CastMember | None:
+    """`Actor (VF : ... ; VQ : ...) : Character`: the actor before the dubbing note, the character after it."""
+    after = AFTER_DUBBING.match(text, dubbing.end(), end) or IN_ROLE.match(text, dubbing.end(), end)
+    character = (after.end(), end) if after and after.end() < end else None
+    if character and cut_by_end(text, end):
+        character = None
+    return _member(text, (start, dubbing.start()), character, "distribution")
+
+
 def distribution_cast(text: str, section: Section) -> list[CastMember]:
     rows: list[CastMember] = []
     for block in section.blocks_of(BlockKind.DISTRIBUTION):
@@ -55,10 +68,13 @@ def distribution_cast(text: str, section: Section) -> list[CastMember]:
                 continue
             a, b = line.start, line.end
             row = None
+            dubbing = dubbing_note().search(text, a, b)
             colon = unit.field if unit.kind in (UnitKind.FIELD, UnitKind.PAIR) else None
             in_role = IN_ROLE.search(text, a, b)
             paren = TRAILING_PAREN.match(text[a:b])
-            if colon is not None:
+            if dubbing:
+                row = _dubbed(text, a, b, dubbing)
+            elif colon is not None:
                 value = colon.value
                 if value and cut_by_end(text, value.end):
                     value = None

@@ -76,7 +76,11 @@ def extract_film(text: str, section: Section, tagger: PersonTagger) -> FilmRecor
     film.cast.extend(listed)
     prose = _prose_spans(section, PROSE_BLOCKS)
     known = {c.name.casefold() for c in film.credits} | {c.actor.casefold() for c in film.cast}
-    film.cast.extend(prose_cast(text, prose, _person_check(text, prose, known, tagger), known))
+    listed_actors = {c.actor.casefold() for c in listed}
+    # The Distribution list names the character as the article spells it; a synopsis
+    # pair for the same actor (`Thomas (Samuel Brix)`) is a shorter mention of it.
+    film.cast.extend(c for c in prose_cast(text, prose, _person_check(text, prose, known, tagger), known)
+                     if c.actor.casefold() not in listed_actors)
     awards = block_awards(text, section)
     prose_and_releases = _prose_spans(section, AWARD_PROSE_BLOCKS) + [
         (line.start, line.end) for line in film.fiche if line.field == TargetKind.RELEASE and line.value

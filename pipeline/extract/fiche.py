@@ -24,7 +24,7 @@ from pipeline.text.fields import label_targets, split_second_field
 from pipeline.text.normalize import loose_key
 from pipeline.values.dates import find_dates
 from pipeline.values.durations import parse_duration
-from pipeline.values.formats import parse_age_rating, parse_format
+from pipeline.values.formats import parse_format, release_rating
 from pipeline.values.genres import split_genres
 from pipeline.values.languages import find_languages
 from pipeline.values.money import parse_budget
@@ -88,6 +88,13 @@ def _is_release_line(text: str, line: FieldLine | None, start: int, end: int) ->
     return bool(find_countries(value)) and bool(find_dates(value))
 
 
+def _continues_by_country(text: str, previous: Entry, line: FieldLine, start: int, end: int) -> bool:
+    """A `Country : value` line under `Dates de sortie :` or `Classification :` is one more of its values."""
+    if TargetKind.RELEASE in previous.kinds:
+        return _is_release_line(text, line, start, end)
+    return any(t.name == "age_rating" for _, t in previous.targets) and country_code(line.label.value) is not None
+
+
 def collect_entries(text: str, section: Section) -> list[Entry]:
     """Entries of the section's fiche and infobox blocks, in text order."""
     entries: list[Entry] = []
@@ -100,7 +107,7 @@ def collect_entries(text: str, section: Section) -> list[Entry]:
             if unit.kind in (UnitKind.FIELD, UnitKind.PAIR) and unit.field is not None:
                 colon = unit.field
                 previous = entries[-1] if entries else None
-                if previous and TargetKind.RELEASE in previous.kinds and _is_release_line(text, colon, unit.start, unit.end):
+                if previous and _continues_by_country(text, previous, colon, unit.start, unit.end):
                     _continue(text, previous, unit.start, unit.end)
                     continue
                 lines = split_second_field(text, colon)
@@ -341,11 +348,7 @@ def _film_column(text: str, entry: Entry, column: str, film: FilmRecord) -> None
             _set(film, "film_format", fmt.gauge)
             _set(film, "aspect_ratio", fmt.aspect_ratio)
     elif column == "age_rating":
-        for _, chunk in joined:
-            rating = parse_age_rating(chunk)
-            if rating is not None:
-                _set(film, "age_rating", rating[0])
-                break
+        _set(film, "age_rating", release_rating([chunk for _, chunk in joined]))
 
 
 def _titles(text: str, entry: Entry, target: LabelTarget, film: FilmRecord) -> None:

@@ -14,6 +14,7 @@ from pipeline.extract.records import CastMember, Credit, FilmRecord, Title
 from pipeline.extract.titles import script_lang, title_forms
 from pipeline.model import Section
 from pipeline.text.clean import clean_span
+from pipeline.text.intros import regional_alias
 from pipeline.values.dates import find_dates
 from pipeline.values.places import find_demonyms
 
@@ -60,6 +61,9 @@ def apply_intro(text: str, section: Section, film: FilmRecord, paren: tuple[int,
     film.titles.append(Title(title.value, script_lang(title.value), title.start, title.end))
     if paren:
         film.titles.extend(form.title() for form in title_forms(text, paren[0], paren[1]))
+    alias = regional_alias(text, title.end, section.intro_end)
+    if alias:
+        film.titles.extend(form.title() for form in title_forms(text, alias.start("alias"), alias.end("alias")))
     body_start = paren[1] + 1 if paren else title.end
     sentence = (body_start, section.intro_end)
     for pattern, roles in ((WRITTEN_AND_DIRECTED, ("director", "screenwriter")), (DIRECTED, ("director",)),

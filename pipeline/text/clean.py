@@ -34,7 +34,8 @@ FLAG_CAPTION = regex.compile(
     r"Drapeau\s+(?:du\s+|de\s+la\s+|de\s+l['’]|des\s+|d['’]|de\s+)?(?P<c>[\p{Lu}][\p{L}'’\- ]*?)\s+(?=(?P=c)\b)",
     regex.IGNORECASE,
 )
-BULLET_HERE = regex.compile(r"[ \t\u00a0]*(?:[-*•·‣▪◦–]|\d{1,2}\.)[ \t\u00a0]+")
+# `- `, `* `, and doubled for a nested list: `** `.
+BULLET_HERE = regex.compile(r"[ \t\u00a0]*(?:[-*•·‣▪◦–]{1,2}|\d{1,2}\.)[ \t\u00a0]+")
 BULLET = regex.compile(r"^" + BULLET_HERE.pattern, regex.MULTILINE)
 
 NOISE_PATTERNS: tuple[regex.Pattern[str], ...] = (EDIT_LINK, BRACKET_NOTE, GLUED_NOTE, LANG_MARK, IMAGE, FLAG_CAPTION, BULLET)

@@ -91,7 +91,7 @@ def _edit_distance_is_one(a: str, b: str) -> bool:
 def _flat_label_pattern() -> regex.Pattern[str]:
     forms = sorted(labels(), key=len, reverse=True)
     alternatives = "|".join(regex.escape(f).replace("'", "['’]").replace(r"\ ", r"[ \u00a0]+") for f in forms)
-    return regex.compile(rf"(?:{alternatives})(?=[ \u00a0]|$)", regex.IGNORECASE)
+    return regex.compile(rf"(?:{alternatives})(?=[ \t\u00a0]|$)", regex.IGNORECASE)
 
 
 def _content_start(text: str, start: int, end: int) -> int:
@@ -128,11 +128,10 @@ def parse_colon(text: str, start: int, end: int) -> FieldLine | None:
     m = COLON.search(text, pos, end)
     if not m:
         return None
-    raw_label = text[pos:m.start()]
-    if "|" in raw_label or not plausible_label(raw_label.strip()):
+    if "|" in text[pos:m.start()]:
         return None
     label = clean_span(text, pos, m.start())
-    if label is None:
+    if label is None or not plausible_label(label.value):
         return None
     value = clean_span(text, m.end(), end, trim=frozenset(" \t\n\u00a0\u202f|"))
     return FieldLine(label, value, FieldLayout.COLON)

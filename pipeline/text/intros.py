@@ -17,7 +17,8 @@ import regex
 
 from pipeline.model import SectionKind, Span
 from pipeline.text.clean import clean_span
-from pipeline.vocab import film_nouns, furniture, occupations
+from pipeline.values.places import country_code
+from pipeline.vocab import film_nouns, furniture, occupations, title_regions
 
 MAX_TITLE_WORDS = 12
 # How far before `est un film` a title and its parenthesis may start.
@@ -61,6 +62,22 @@ def _person_verb() -> regex.Pattern[str]:
 # `Modèle:Voir homonymes` (the name runs on in lower-case words or `/` parts).
 TEMPLATE = regex.compile(r"Modèle:[^\s/]+(?:[ \u00a0](?:\p{Ll}\S*|\S*/\S*))*(?:/\S+)?")
 SENTENCE_BREAK = regex.compile(r"(?<=[.!?])[ \u00a0]+(?=[\p{Lu}«])")
+
+# `Night Town, ou La Ville sans jour au Québec, est un film`: the title a region knows the film by.
+REGIONAL_ALIAS = regex.compile(
+    r",?[ \u00a0]+ou[ \u00a0]+(?P<alias>[\p{Lu}«][^,()\n]*?)[ \u00a0]+(?:au|en|aux)[ \u00a0]+"
+    r"(?P<region>\p{Lu}[\p{L}-]*(?:[ \u00a0]\p{Ll}+)?)[ \u00a0]*,?[ \u00a0]*(?=$|(?:est|était|fut)[ \u00a0])"
+)
+
+
+def regional_alias(text: str, pos: int, end: int) -> regex.Match[str] | None:
+    """`, ou La Ville sans jour au Québec,` starting at pos, when the region is a country or a known region."""
+    m = REGIONAL_ALIAS.match(text, pos, end)
+    if m and (m.group("region").casefold() in title_regions() or country_code(m.group("region"))):
+        return m
+    return None
+
+
 GLUE = regex.compile(r"(?<=[.!?»)])(?=[\p{Lu}«])|(?<=\d)(?=\p{Lu}\p{Ll})|(?<=\p{Ll}{3})(?=\p{Lu}\p{Ll})")
 SENTENCE_END = regex.compile(r"[.!?](?=\s|\p{Lu}|$)|\n")
 
@@ -154,6 +171,15 @@ def _sentence_end(text: str, pos: int) -> int:
     return min(len(text), pos + 1500)
 
 
+def _without_alias(text: str, title: Span) -> Span | None:
+    """`Night Town, ou La Ville sans jour au Québec` -> `Night Town`."""
+    for m in regex.finditer(r",?[ \u00a0]+ou[ \u00a0]", text[title.start:title.end]):
+        alias = regional_alias(text, title.start + m.start(), title.end)
+        if alias:
+            return clean_span(text, title.start, title.start + m.start())
+    return title
+
+
 def find_intros(text: str) -> list[Intro]:
     """Every film or person opening sentence in the text, in order."""
     found: dict[int, Intro] = {}
@@ -165,6 +191,8 @@ def find_intros(text: str) -> list[Intro]:
             if start is None:
                 continue
             title = clean_span(text, start, title_end)
+            if title is not None and kind is SectionKind.FILM:
+                title = _without_alias(text, title)
             if title is None or start in found:
                 continue
             if kind is SectionKind.FILM and not _valid_title(title.value):

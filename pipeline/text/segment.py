@@ -3,7 +3,8 @@
 Sections start at opening sentences (see `intros`). Inside a section every
 logical line is classified (heading, field, row, prose, furniture...) and
 consecutive lines of one kind form blocks: intro, infobox, synopsis, fiche,
-distribution, awards, biography, other. A film whose section starts with its
+distribution, awards, biography, production, other, notes (a whole article's
+sections after its opening each open a block of the kind their heading names). A film whose section starts with its
 synopsis and names its title only in its fiche shows up as a second fiche
 after prose inside one section; the section is split there.
 """
@@ -98,8 +99,15 @@ def _furniture(text: str, start: int, end: int, cleaned: Span | None) -> Unit | 
 
 
 def _heading(text: str, start: int, end: int, cleaned: Span) -> Unit | None:
+    """A heading line; a Production sub-heading that is also a fiche label
+    (`Production`, `Musique`) keeps that label, which it is inside a fiche."""
     kind = heading_kind(cleaned.value)
-    return Unit(start, end, UnitKind.HEADING, kind) if kind else None
+    if not kind:
+        return None
+    label = parse_flat(text, start, end) if kind is BlockKind.PRODUCTION else None
+    if label is not None and parse_row(text, start, end):
+        return None
+    return Unit(start, end, UnitKind.HEADING, kind, field=label)
 
 
 def _row(text: str, start: int, end: int, cleaned: Span) -> Unit | None:
@@ -185,6 +193,10 @@ def _after_structured(c: Context) -> bool:
     return c.last is not None and c.last[0] in (BlockKind.FICHE, BlockKind.INFOBOX)
 
 
+def _label_heading(c: Context) -> bool:
+    return c.unit.field is not None and c.last is not None and c.last[0] in FICHE_MODES
+
+
 def _note_under_fiche_heading(c: Context) -> bool:
     return c.last is not None and c.last[0] is BlockKind.FICHE and all(
         u.kind in (UnitKind.HEADING, UnitKind.PROSE) for u in c.last[1])
@@ -198,6 +210,8 @@ TEXT = frozenset({K.PROSE, K.PAIR})
 # The block table, read top to bottom: the first rule that fits a line decides.
 BLOCK_RULES: tuple[Rule, ...] = (
     Rule("blank lines and page furniture belong to no block", frozenset({K.BLANK, K.FURNITURE}), Act.SKIP),
+    Rule("a heading that is also a fiche label (`Production`, `Musique`) is that label inside a fiche or infobox",
+         frozenset({K.HEADING}), Act.JOIN_LAST, read_as=K.FLAT, test=_label_heading),
     Rule("a heading opens a block of its kind", frozenset({K.HEADING}), Act.OPEN),
     Rule("a long paragraph ends a cast list", frozenset({K.PROSE}), Act.ADD, frozenset({B.DISTRIBUTION}),
          block=B.OTHER, mode=B.OTHER, test=_long_prose),

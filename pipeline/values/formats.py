@@ -15,6 +15,7 @@ from pipeline.values.lexicon import (
     fold,
     fold_key,
 )
+from pipeline.values.places import country_code
 
 Span = tuple[int, int]
 
@@ -118,3 +119,26 @@ def parse_age_rating(text: str) -> tuple[int, int, int] | None:
             age = fixed if fixed is not None else int(match["age"])
             found.append((age, match.start(), match.end()))
     return min(found, key=lambda item: item[1]) if found else None
+
+
+COUNTRY_HEAD = regex.compile(r"\s*(?P<country>[^:();]+?)\s*:\s*")
+
+
+def release_rating(values: list[str]) -> int | None:
+    """The film's own release rating when a classification gives several: France's
+    when France is named, and not one scoped to a later version
+    (`France : tous publics (version cinéma) ; interdit aux moins de 12 ans (version longue)` -> 0)."""
+    ranked: list[tuple[int, int, int, int]] = []
+    for value in values:
+        head = COUNTRY_HEAD.match(value)
+        code = country_code(head.group("country")) if head else None
+        body = value[head.end():] if head and code else value
+        for piece in regex.split(r"\s*;\s*", body):
+            rating = parse_age_rating(piece)
+            if rating is None:
+                continue
+            place = 0 if code == "FR" else 1 if code is None else 2
+            later = 1 if _named("later_version").search(piece) else 0
+            ranked.append((place, later, len(ranked), rating[0]))
+    return min(ranked)[3] if ranked else None
+
