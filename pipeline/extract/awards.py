@@ -29,12 +29,15 @@ EDITION = regex.compile(
     regex.IGNORECASE,
 )
 MAX_PRIZE_WORDS = 14
+MAX_HEADER_WORDS = 8
 SECTION = regex.compile(
     r"\b(?:pour|dans|en)\s+(?:la\s+)?(?P<kind>section|sélection|compétition)(?P<category>\s+[^,;.]*?)?\s+(?:au|à\s+la|à\s+l['’]|lors\s+du)\s+"
     r"(?P<event>[^,;()]+?)(?=\s*(?:[,;()]|\.\s|\.$|$))",
     regex.IGNORECASE,
 )
-LEADING_ARTICLE = regex.compile(r"^(?:le|la|les|l['’]|un|une)\s*", regex.IGNORECASE)
+LEADING_ARTICLE = regex.compile(r"^(?:le|la|les|l['’]|un|une|section)\s*", regex.IGNORECASE)
+# A scope after the category (`meilleurs costumes pour la version longue`) is no part of it.
+VERSION_SCOPE = regex.compile(r"\s+(?:pour|dans)\s+(?:la|sa)\s+version\b[^,;()]*$|\s*\(\s*version\b[^()]*\)\s*$", regex.IGNORECASE)
 EX_AEQUO = regex.compile(r"\bex[- ]?(?:a|æ)equo\b", regex.IGNORECASE)
 FOR_PERSON = regex.compile(rf"\s+(?:pour|à|attribué\s+à|décerné\s+à)\s+(?P<who>(?:[Ff]eu\s+)?{PERSON}(?:\s*,\s*{PERSON})*(?:\s+et\s+{PERSON})?)\s*\d{{0,3}}\s*$")
 YEAR_AFTER = regex.compile(r"\s+en\s+(?P<year>(?:1[89]|20)\d\d)\s*$")
@@ -116,6 +119,9 @@ def _category(text: str, start: int, end: int) -> tuple[Span | None, list[Span],
         elif _is_person_list(inner):
             cat_end = start + paren.start()
             recipients = _persons(text, inner_a, inner_b)
+    scope = VERSION_SCOPE.search(text, start, cat_end)
+    if scope:
+        cat_end = scope.start()
     if not recipients and not ex_aequo:
         m = FOR_PERSON.search(text, start, cat_end)
         if m and not starts_with_prize(m.group("who")):
@@ -177,10 +183,19 @@ def _prize_rows(text: str, start: int, end: int, event: Event, outcome: str) -> 
     return rows
 
 
+# `et` before a prize; a comma before a prize word or a `meilleur ...` category
+# (`Prix Nébula 2004 : meilleur scénario, meilleurs décors`).
+PRIZE_SEPARATOR = regex.compile(
+    r"\s+et\s+(?=(?:le\s+|la\s+|l['’])?\w)|\s*,\s+(?=(?:le\s+|la\s+|l['’])?(?:prix|grand prix|mention|médaille|meilleure?s?)\b)",
+    regex.IGNORECASE,
+)
+
+
 def _split_prizes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """`Étalon de Yennenga (Grand prix) et prix du meilleur scénario` -> two prizes."""
+    """`Étalon de Yennenga (Grand prix) et prix du meilleur scénario` -> two prizes;
+    `meilleur scénario, meilleurs décors, meilleure musique` -> three."""
     pieces, pos = [], start
-    for m in regex.finditer(r"\s+et\s+(?=(?:le\s+|la\s+|l['’])?\w)|\s*,\s+(?=(?:le\s+|la\s+|l['’])?(?:prix|grand prix|mention|médaille)\b)", text[start:end], regex.IGNORECASE):
+    for m in PRIZE_SEPARATOR.finditer(text[start:end]):
         after = text[start + m.end():end]
         if starts_with_prize(after) and not regex.match(r"\s*,\s*prix", text[start + m.start():end]):
             pieces.append((pos, start + m.start()))
@@ -206,10 +221,13 @@ def block_awards(text: str, section: Section) -> list[Award]:
                 continue
             a, b = line.start, line.end
             body = text[a:b]
-            if body.startswith(("«", "\"")) or (len(body.split()) > MAX_PRIZE_WORDS and not starts_with_prize(body) and not has_event_word(body)):
+            head_end, tail_start = _split_head(body)
+            # A long line is prose unless it opens with a prize, or with an event whose prizes follow.
+            long_line = len(body.split()) > MAX_PRIZE_WORDS and not starts_with_prize(body) and not has_event_word(body)
+            listed = head_end is not None and len(body[:head_end].split()) <= MAX_HEADER_WORDS
+            if body.startswith(("«", "\"")) or (long_line and not listed):
                 continue
             line_outcome = _line_outcome(body, outcome)
-            head_end, tail_start = _split_head(body)
             if head_end is not None:
                 head = body[:head_end]
                 if YEAR_ONLY.match(head):
@@ -238,8 +256,10 @@ def _split_head(body: str) -> tuple[int | None, int | None]:
     colon = regex.search(r"\s*:\s*", body)
     if colon:
         head, tail = body[:colon.start()], body[colon.end():]
-        dated = bool(regex.search(r"\b(?:1[89]|20)\d\d\b", head)) and bool(tail.strip())
-        if (has_event_word(head) and not starts_with_prize(head)) or YEAR_ONLY.match(head) or dated:
+        dated = bool(regex.search(r"\b(?:1[89]|20)\d\d\b", head))
+        # `César 2005 :` alone on its line heads the prizes listed under it.
+        header = dated and not tail.strip() and len(head.split()) <= MAX_HEADER_WORDS
+        if (has_event_word(head) and not starts_with_prize(head)) or YEAR_ONLY.match(head) or (dated and tail.strip()) or header:
             return colon.start(), colon.end()
     dot = regex.search(r"(?<=\d{4}|\p{Ll})\.\s+(?=\p{Lu})", body)
     if dot and has_event_word(body[:dot.start()]) and not starts_with_prize(body[:dot.start()]):

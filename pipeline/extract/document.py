@@ -9,6 +9,7 @@ import regex
 from pipeline.extract.awards import block_awards, prose_awards, vocabulary
 from pipeline.extract.cast import distribution_cast, prose_cast, undecided_actors
 from pipeline.extract.fiche import apply_entries, collect_entries
+from pipeline.extract.filming import filming_locations
 from pipeline.extract.intro import apply_intro
 from pipeline.extract.people import person_facts
 from pipeline.extract.records import Award, CastMember, DocResult, FilmRecord, PersonRecord
@@ -85,9 +86,15 @@ def extract_film(text: str, section: Section, tagger: PersonTagger) -> FilmRecor
     prose_and_releases = _prose_spans(section, AWARD_PROSE_BLOCKS) + [
         (line.start, line.end) for line in film.fiche if line.field == TargetKind.RELEASE and line.value
     ]
+    listed_prizes = {a.category.casefold() for a in awards}
     for a, b in prose_and_releases:
-        awards.extend(prose_awards(text, a, b))
+        # The opening or the prose often repeats a prize the Distinctions list gives with its event.
+        awards.extend(p for p in prose_awards(text, a, b) if p.category.casefold() not in listed_prizes)
     film.cast.extend(_award_cast(awards))
+    shot_in = [place.value for place in filming_locations(text, section)]
+    if shot_in:
+        known_places = list(film.get("filming_locations"))
+        film.update(filming_locations=tuple(known_places + [p for p in shot_in if p.casefold() not in {k.casefold() for k in known_places}]))
     film.awards = awards
     if film.facts.year is None:
         years = sorted(int(r.date[:4]) for r in film.releases if r.date)

@@ -161,6 +161,17 @@ def split_names(text: str, start: int, end: int) -> list[Name]:
     return names
 
 
+def _phrase_role(phrase: str) -> str:
+    """The role a phrase opening with a fiche label names (`d'après le roman X` ->
+    source_author, `d'après une idée` -> screenwriter); any other phrase names a part: other."""
+    words = phrase.split()
+    for size in range(len(words), 0, -1):
+        targets = label_targets(" ".join(words[:size]))
+        if len(targets) == 1 and targets[0][1].kind is TargetKind.ROLE:
+            return targets[0][1].name
+    return "other"
+
+
 def _group_names(text: str, ga: int, gb: int, scope: str) -> list[Name]:
     """Names of one comma-separated group: `A et B (sub-role)`, `avec le soutien de X`."""
     names: list[Name] = []
@@ -192,7 +203,7 @@ def _group_names(text: str, ga: int, gb: int, scope: str) -> list[Name]:
         phrase_of = PHRASE_OF.match(text[a:b])
         if phrase_of and _is_phrase(phrase_of.group("phrase")):
             phrase = phrase_of.group("phrase")
-            phrase_role = "other"
+            phrase_role = _phrase_role(phrase)
             a = a + phrase_of.start("name")
         span = _person_span(text, a, inner_notes[0].start() if inner_notes else b)
         if span is None or not UPPER_OR_DIGIT.search(span.value):

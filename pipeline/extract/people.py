@@ -21,7 +21,7 @@ from pipeline.vocab import occupations
 
 PLACE = r"\p{Lu}[\p{L}'’\-]*(?:[ \u00a0](?:(?:de|du|des|la|le|sur|en|d['’])[ \u00a0])?\p{Lu}[\p{L}'’\-]*){0,3}"
 BORN = regex.compile(
-    rf"\b(?:né|née)\s+(?:le\s+|en\s+)?(?P<when>[^,]*?)\s*(?:(?:à|au)\s+(?P<place>{PLACE}))?(?:\s+(?:au|en|aux|dans\s+le|dans\s+la)\s+(?P<country>{PLACE}))?(?=\s*[,)]|\s+et\s|\s*$|\s+d['’]|\s+dans)"
+    rf"\b(?:né|née)\s+(?:le\s+|en\s+)?(?P<when>[^,]*?)\s*(?:(?:à|au)\s+(?P<place>{PLACE}))?(?:\s+(?:au|en|aux|dans\s+le|dans\s+la)\s+(?P<country>{PLACE})|\s*\((?P<country>{PLACE})\))?(?=\s*[,)]|\s+et\s|\s*$|\s+d['’]|\s+dans)"
 )
 DIED = regex.compile(
     rf"\b(?:mort|morte|décédé|décédée)\s+(?:le\s+|en\s+)?(?P<when>[^,]*?)\s*(?:(?P<prep>à|au)\s+(?P<place>{PLACE}))?(?=\s*[,)]|\s+et\s|\s*$)"
@@ -32,7 +32,10 @@ ALSO = (
     r"\s+(?P<what>[^.;]+)"
 )
 COMPLEMENT = regex.compile(r"\s+(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*\p{Ll}[\p{Ll}-]+")
-RESIDES = regex.compile(rf"\b(?:réside|vit(?:\s+actuellement)?|habite|est\s+installée?)\s+(?:à|au|en)\s+(?P<place>{PLACE})")
+RESIDES = regex.compile(
+    rf"\b(?:réside|vit(?:\s+actuellement)?|habite|est\s+installée?)\s+(?:à|au|en)\s+(?P<place>{PLACE})"
+    rf"|\b(?:à|au|en)\s+(?P<place>{PLACE}),?\s+où\s+(?:il|elle)\s+(?:vit|réside|habite)\b"
+)
 SPLIT_OCC = regex.compile(r"\s*,\s*|\s+et\s+")
 NATIVE = regex.compile(r"(?:en\s+)?\p{Ll}+\s*:\s*(?P<native>[^,;()]+)")
 
