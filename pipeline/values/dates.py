@@ -16,6 +16,8 @@ LEADING_DIGITS = regex.compile(r"\d+")
 # A year in the plausible range; Wikipedia footnote digits glued after it (`201316`) are
 # left out of the span.
 _YEAR = r"(?P<year>18[89]\d|19\d\d|20\d\d)(?:[1-9]\d?)?(?!\d)"
+# After a month name a year cannot be an amount: people born before cinema (`8 décembre 1861`).
+_MONTH_YEAR = _YEAR.replace("18[89]\\d", "1[6-8]\\d\\d")
 _DAY = r"(?P<day>1\s*(?:er|ᵉʳ)|0?[1-9]|[12]\d|3[01])"
 _NUM_YEAR = _YEAR.replace("?P<year>", "?P<nyear>")
 # Earlier days sharing the month and year of the date that follows (`12 et 19 avril 1986`).
@@ -41,7 +43,7 @@ def _months() -> dict[str, int]:
 def _pattern() -> regex.Pattern[str]:
     months = alternation(sorted(_months(), key=len, reverse=True))
     written = (
-        rf"(?<![\p{{L}}\d])(?:{_DAY}\s+)?(?P<month>{months})(?:(?<=\.)|{WORD_END})\s*,?\s*{_YEAR}"
+        rf"(?<![\p{{L}}\d])(?:{_DAY}\s+)?(?P<month>{months})(?:(?<=\.)|{WORD_END})\s*,?\s*{_MONTH_YEAR}"
     )
     numeric = (
         r"(?<![\d/.])(?P<nday>[0-2]?\d|3[01])(?P<sep>[/.\-])(?P<nmonth>0?[1-9]|1[0-2])(?P=sep)"

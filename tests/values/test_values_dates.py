@@ -50,3 +50,8 @@ def test_parse_date_takes_first() -> None:
     text = "sorti le 13 avril 2005 puis en 2006"
     assert parse_date(text) == DateValue("2005-04-13", 9, 22)
     assert parse_date("aucune date") is None
+
+
+def test_a_birth_before_cinema_is_a_date_but_a_bare_old_year_is_not() -> None:
+    assert [d.iso for d in find_dates("né le 8 décembre 1861 à Paris")] == ["1861-12-08"]
+    assert find_dates("un budget de 1861 euros") == []

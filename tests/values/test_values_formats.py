@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.values.formats import parse_age_rating, parse_format
+from pipeline.values.formats import parse_age_rating, parse_format, release_rating
 
 
 def _span(text: str, span: tuple[int, int] | None) -> str | None:
@@ -59,3 +59,18 @@ def test_parse_age_rating(text: str, age: int, span: str) -> None:
 @pytest.mark.parametrize("text", ["aucune", "sortie 2008-12", "1,85:1"])
 def test_no_age_rating(text: str) -> None:
     assert parse_age_rating(text) is None
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (["France : tous publics (version cinéma) ; interdit aux moins de 12 ans (version longue)"], 0),
+        (["France : interdit aux moins de 12 ans (version longue) ; tous publics (version cinéma)"], 0),
+        (["États-Unis : R", "France : interdit aux moins de 16 ans ; interdit aux moins de 12 ans (diffusion télévisée)"], 16),
+        (["Belgique : enfants non admis", "interdit aux moins de 12 ans"], 12),
+        (["Royaume-Uni : interdit aux moins de 15 ans", "France : tous publics"], 0),
+        (["États-Unis : PG-13"], None),
+    ],
+)
+def test_release_rating_is_france_and_the_cinema_release(values: list[str], expected: int | None) -> None:
+    assert release_rating(values) == expected

@@ -1,0 +1,179 @@
+"""Whole articles: each section after the opening contributes only what it holds."""
+
+from extract.helpers import NO_NER, column, extract
+
+from pipeline.extract.checks import line_problems
+from pipeline.extract.document import extract_document
+from pipeline.model import BlockKind, Document
+from pipeline.text.segment import segment
+
+FOREIGN = """Dark Meadow, ou Le Pré noir au Québec, est un film britannique réalisé par Owen Price, sorti en 2002.
+Synopsis
+[modifier | modifier le code]
+Dans le Yorkshire, Ellen Shaw (Maggie Reid) hérite d'une ferme où son voisin Tom (Callum Ward) élève des chevaux.
+Fiche technique
+[modifier | modifier le code]
+Sauf indication contraire ou complémentaire, les informations mentionnées dans cette section peuvent être confirmées par la base de données IMDb.
+Titre original : Dark Meadow
+Titre québécois : Le Pré noir
+Réalisation : Owen Price
+Musique : Rachel Dunn
+Classification :
+Royaume-Uni : 15
+France : tous publics (version cinéma) ; interdit aux moins de 12 ans (version longue)
+Distribution
+[modifier | modifier le code]
+Source et légende : version française (VF) sur RS Doublage et version québécoise (VQ) sur Doublage.qc.ca
+Maggie Reid (VF : Claire Dumas ; VQ : Julie Roy) : Ellen Shaw
+Callum Ward (VQ : Luc Paquin) : Tom Hardwick, le voisin
+Iris Bell (voix française : Odile Marc) dans le rôle de la tante Agatha
+Production
+[modifier | modifier le code]
+Genèse et développement
+Owen Price écrit le scénario pendant dix ans avant de convaincre la BBC de le produire.
+Attribution des rôles
+Le rôle d'Ellen est d'abord proposé à plusieurs actrices de théâtre avant que Maggie Reid ne l'obtienne.
+Tournage
+Le tournage a lieu du 3 mai au 20 juillet 2001 à Whitby et à Pickering, puis aux studios de Pinewood.
+Musique
+Rachel Dunn compose une partition pour violoncelle seul.
+Accueil
+[modifier | modifier le code]
+Le film reçoit un accueil critique favorable. Il récolte 2,4 millions d'entrées en Europe. Sur IMDb, le film obtient une note moyenne de 6,9/10.
+Distinctions
+[modifier | modifier le code]
+Sauf mention contraire, cette liste provient d'informations de l'Internet Movie Database.
+Récompenses
+Prix Nébula 2002 : meilleur scénario, meilleurs décors, meilleure musique pour Rachel Dunn
+Festival du film britannique de Dinard 2002 : Hitchcock d'or pour la version longue
+Nominations
+BAFTA 2003 :
+Meilleur film britannique
+Meilleure actrice pour Maggie Reid
+Source : Internet Movie Database
+Notes et références
+[modifier | modifier le code]
+↑ (en) « Dark Meadow », sur l'Internet Movie Database
+Jane Morris, « Prix du meilleur film pour Dark Meadow », The Guardian, 2002.
+Articles connexes
+Liste de films britanniques sortis en 2002
+Liens externes
+Ressources relatives à l'audiovisuel : Allociné · IMDb · Rotten Tomatoes
+Portail du cinéma britannique
+"""
+
+
+def test_sections_of_a_whole_article_open_blocks_of_their_kind() -> None:
+    (section,) = segment(Document("d", FOREIGN))
+    kinds = [b.kind for b in section.blocks]
+    assert kinds[:4] == [BlockKind.INTRO, BlockKind.SYNOPSIS, BlockKind.FICHE, BlockKind.DISTRIBUTION]
+    assert BlockKind.PRODUCTION in kinds and BlockKind.NOTES in kinds
+    assert kinds.index(BlockKind.PRODUCTION) < kinds.index(BlockKind.AWARDS) < kinds.index(BlockKind.NOTES)
+
+
+def test_dubbing_voices_are_not_cast() -> None:
+    cast = column(extract(FOREIGN), "cast", "actor", "character")
+    assert cast == [("Maggie Reid", "Ellen Shaw"), ("Callum Ward", "Tom Hardwick"), ("Iris Bell", "la tante Agatha")]
+
+
+def test_a_list_line_without_dubbing_note_keeps_its_parenthesis() -> None:
+    text = "Le Pré est un film français sorti en 2002.\nDistribution\n- Anna Berg (Léa Morel)\n- Paul Roy (Vincent, dit VF)\n"
+    assert column(extract(text), "cast", "actor", "character") == [("Anna Berg", "Léa Morel"), ("Paul Roy", "Vincent")]
+
+
+def test_sub_headings_and_furniture_give_no_rows() -> None:
+    tables = extract(FOREIGN)
+    words = ("Production", "Genèse", "Attribution", "Tournage", "Musique", "Source", "Sauf", "Ressources", "Portail", "Liste")
+    for table, names in (("cast", ("actor", "character")), ("credits", ("name",)), ("awards", ("category", "event"))):
+        for row in column(tables, table, *names):
+            assert not any(value.startswith(words) for value in row if isinstance(value, str)), (table, row)
+    assert column(tables, "credits", "role", "name") == [("director", "Owen Price"), ("composer", "Rachel Dunn")]
+
+
+def test_a_whole_article_gives_no_warning() -> None:
+    result = extract_document(Document("d", FOREIGN), NO_NER)
+    assert result.problems == [] and line_problems(FOREIGN, result) == []
+
+
+def test_regional_alias_is_a_title_form_not_the_title() -> None:
+    tables = extract(FOREIGN)
+    assert column(tables, "films", "title", "original_title") == [("Dark Meadow", "Dark Meadow")]
+    assert column(tables, "sections", "title") == [("Dark Meadow",)]
+    assert {t for (t,) in column(tables, "titles", "title")} == {"Dark Meadow", "Le Pré noir"}
+
+
+def test_an_alternative_title_without_a_region_stays_in_the_title() -> None:
+    for text in ("Bernard le bûcheron ou le miracle de Saint Hubert est un film muet français sorti en 1907.",
+                 "Le Roi, ou Le Fou au Pays des merveilles, est un film français sorti en 1960."):
+        assert column(extract(text), "films", "title") == [(text.split(" est ")[0].rstrip(","),)]
+
+
+def test_one_award_line_naming_several_categories() -> None:
+    rows = column(extract(FOREIGN), "awards", "event", "year", "category", "recipient", "outcome")
+    assert rows == [
+        ("Prix Nébula", 2002, "meilleur scénario", "", "won"),
+        ("Prix Nébula", 2002, "meilleurs décors", "", "won"),
+        ("Prix Nébula", 2002, "meilleure musique", "Rachel Dunn", "won"),
+        ("Festival du film britannique de Dinard", 2002, "Hitchcock d'or", "", "won"),
+        ("BAFTA", 2003, "Meilleur film britannique", "", "nominated"),
+        ("BAFTA", 2003, "Meilleure actrice", "Maggie Reid", "nominated"),
+    ]
+
+
+def test_a_prize_named_with_a_comma_stays_one_category() -> None:
+    text = "Le Pré est un film français sorti en 2002.\nRécompenses\n- Festival de Khouribga 2003 : Prix Sembène Ousmane, prix spécial du jury\n"
+    assert column(extract(text), "awards", "category") == [("Prix Sembène Ousmane, prix spécial du jury",)]
+
+
+def test_filming_locations_from_production_prose() -> None:
+    assert column(extract(FOREIGN), "films", "filming_locations") == [("Whitby;Pickering",)]
+
+
+def test_production_prose_without_a_place_of_shooting_gives_nothing() -> None:
+    text = (
+        "Le Pré est un film français sorti en 2002.\n"
+        "Production\n"
+        "Le tournage commence en mars 2001 et dure huit semaines. Le film est tourné en 35 mm et en Technicolor.\n"
+        "Tourné en 2001, le film est présenté au Festival de Cannes puis à Venise.\n"
+        "Synopsis\n"
+        "Le tournage du film dans le film a lieu à Rome.\n"
+    )
+    assert column(extract(text), "films", "filming_locations") == [("",)]
+
+
+def test_a_country_after_en_is_a_filming_location() -> None:
+    text = "Le Pré est un film français sorti en 2002.\nTournage\nLe film est tourné en Tunisie, à Tozeur et à Nefta.\n"
+    assert column(extract(text), "films", "filming_locations") == [("Tunisie;Tozeur;Nefta",)]
+
+
+def test_reception_figures_are_no_award() -> None:
+    text = (
+        "Le Pré est un film français sorti en 2002.\n"
+        "Accueil\n"
+        "Le film reçoit un accueil critique favorable et récolte 2,4 millions d'entrées.\n"
+        "Sur Allociné, le film obtient une note moyenne de 6,9/10 et 64 % d'opinions favorables.\n"
+        "Box-office\n"
+        "Le film obtient 412 356 entrées en France.\n"
+    )
+    assert column(extract(text), "awards", "category") == []
+
+
+def test_reception_prose_naming_a_prize_still_counts() -> None:
+    text = "Le Pré est un film français sorti en 2002.\nAccueil\nLe film remporte le Grand Prix au Festival de Namur 2002.\n"
+    assert column(extract(text), "awards", "event", "year", "category") == [("Festival de Namur", 2002, "Grand Prix")]
+
+
+def test_release_rating_among_several() -> None:
+    assert column(extract(FOREIGN), "films", "age_rating") == [(0,)]
+
+
+def test_notes_and_links_give_nothing_even_when_they_name_a_prize() -> None:
+    text = (
+        "Le Pré est un film français sorti en 2002.\n"
+        "Notes et références\n"
+        "Le Monde, « Le film remporte le prix du public au Festival de Namur 2002 », 3 octobre 2002.\n"
+        "Liens externes\n"
+        "Réalisation : site de la production\n"
+    )
+    tables = extract(text)
+    assert column(tables, "awards", "category") == [] and column(tables, "credits", "name") == []
