@@ -23,6 +23,7 @@ from pipeline.values.lexicon import data_lines
 
 BODY_SELECTORS = ("#mw-content-text", ".mw-parser-output", "main", "[role=main]", "article", "#content", "body")
 TITLE_SUFFIX = re.compile(r"\s+[—–-]\s+Wikip[ée]dia\s*$")
+TAG = re.compile(r"<[^>]*>")  # Parsoid's <title> holds the display title's markup as text: `<i>Titre</i>`
 SPACES = re.compile(r"[ \t\n\r\f]+")
 BLOCKS = frozenset(
     "address article aside blockquote body center dd details div dl dt fieldset figcaption footer form header hr "
@@ -64,7 +65,13 @@ class _Writer:
     preformatted: bool = False
 
     def text(self, value: str) -> None:
-        self.words.append(value if self.preformatted else SPACES.sub(" ", value))
+        """Whitespace collapses across elements too: `: <img> <a>Mali</a>` reads `: Mali`."""
+        if not self.preformatted:
+            value = SPACES.sub(" ", value)
+            if value.startswith(" ") and (not self.words or self.words[-1].endswith((" ", CELL_BREAK))):
+                value = value[1:]
+        if value:
+            self.words.append(value)
 
     def end_line(self) -> None:
         if self.cell_depth:
@@ -182,7 +189,7 @@ def _title(tree: LexborHTMLParser) -> str:
     if heading is not None:
         return SPACES.sub(" ", heading.text()).strip()
     title = tree.css_first("title")
-    return TITLE_SUFFIX.sub("", SPACES.sub(" ", title.text()).strip()) if title is not None else ""
+    return TITLE_SUFFIX.sub("", SPACES.sub(" ", TAG.sub("", title.text())).strip()) if title is not None else ""
 
 
 def _body(tree: LexborHTMLParser) -> LexborNode:

@@ -25,6 +25,7 @@ from charset_normalizer import from_bytes
 
 from pipeline.io.html import render_html
 from pipeline.io.rendered import MarkupError, Rendered
+from pipeline.io.wikitext import render_wikitext
 from pipeline.model import Document
 
 # Suffixes a folder is searched for, each with the renderer of its markup (None: plain text).
@@ -32,6 +33,8 @@ RENDERERS: dict[str, Callable[[str], Rendered] | None] = {
     ".txt": None,
     ".html": render_html,
     ".htm": render_html,
+    ".wiki": render_wikitext,
+    ".wikitext": render_wikitext,
 }
 MEGABYTE = 1024 * 1024
 DEFAULT_MAX_BYTES = 10 * MEGABYTE

@@ -6,24 +6,10 @@ import shutil
 from pathlib import Path
 
 from tests.batch.cases import ARTICLE, extract, problem_rows, read_tables, write
+from tests.formats import film
 
 DATA = Path(__file__).parent / "data"
 
-ARTICLE_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Le Vent du Sud — Wikipédia</title></head>
-<body><nav>Menu principal</nav><main>
-<p><b>Le Vent du Sud</b> est un film dramatique franco-malien réalisé par Awa Traoré et sorti en 1994.</p>
-<h2>Synopsis<span class="mw-editsection">[modifier]</span></h2>
-<p>Moussa, un jeune pêcheur (Issa Koné), quitte son village pour chercher du travail à Bamako.</p>
-<h2>Fiche technique</h2>
-<ul><li>Titre original : <i>Le Vent du Sud</i></li><li>Réalisation : Awa Traoré</li>
-<li>Scénario : Awa Traoré et Jean Martin</li><li>Musique : Salif Diarra</li><li>Montage : Claire Dubois</li>
-<li>Pays d'origine : Mali, France</li><li>Langue : bambara, français</li><li>Durée : 95 minutes</li>
-<li>Dates de sortie : 12 mars 1994</li></ul>
-<h2>Distribution</h2><ul><li>Issa Koné : Moussa</li><li>Fatou Diallo : Aminata</li></ul>
-<h2>Récompenses</h2><ul><li>Festival panafricain du cinéma de Ouagadougou 1995 : Prix du meilleur scénario</li></ul>
-<h2>Notes et références</h2><ol class="references"><li>↑ Un livre.</li></ol>
-</main></body></html>
-"""
 
 
 def _check_offsets(out: Path, doc_id: str, text: str) -> int:
@@ -61,7 +47,7 @@ def test_html_pages_are_found_rendered_and_their_texts_written(tmp_path: Path) -
     inputs.mkdir()
     for page in DATA.glob("*.html"):
         shutil.copy(page, inputs / page.name)
-    write(inputs, "sub/vent.HTM", ARTICLE_HTML)
+    write(inputs, "sub/vent.HTM", film.HTML)
     write(inputs, "plain.txt", ARTICLE)
     write(inputs, "notes.md", "# ignored")
     summary = extract([inputs], tmp_path / "out")
@@ -76,24 +62,32 @@ def test_html_pages_are_found_rendered_and_their_texts_written(tmp_path: Path) -
         assert _check_offsets(tmp_path / "out", doc_id, text) > 0
     people = {r["doc_id"]: r for r in tables["people"]}
     assert people["georges-melies"]["name"] == "Georges Méliès"
-    (film,) = [f for f in tables["films"] if f["doc_id"] == "bernard-le-bucheron-1907"]
-    assert film["title"].startswith("Bernard le bûcheron") and film["year"] == "1907" and film["countries"] == "FR"
-    assert ("director", "Georges Méliès") in {(c["role"], c["name"]) for c in tables["credits"] if c["film_id"] == film["film_id"]}
+    (bernard,) = [f for f in tables["films"] if f["doc_id"] == "bernard-le-bucheron-1907"]
+    assert bernard["title"].startswith("Bernard le bûcheron") and bernard["year"] == "1907" and bernard["countries"] == "FR"
+    assert ("director", "Georges Méliès") in {(c["role"], c["name"]) for c in tables["credits"] if c["film_id"] == bernard["film_id"]}
 
 
-def test_the_same_film_as_html_and_as_copied_text_gives_the_same_facts(tmp_path: Path) -> None:
-    write(tmp_path / "in", "html/vent.html", ARTICLE_HTML)
-    write(tmp_path / "in", "text/vent.txt", ARTICLE)
-    extract([tmp_path / "in"], tmp_path / "out")
-    as_html, as_text = _facts(tmp_path / "out", "html/vent"), _facts(tmp_path / "out", "text/vent")
+def test_the_same_film_as_html_as_wikitext_and_as_copied_text_gives_the_same_facts(tmp_path: Path) -> None:
+    write(tmp_path / "in", "html/vent.html", film.HTML)
+    write(tmp_path / "in", "wiki/vent.wiki", film.WIKITEXT)
+    write(tmp_path / "in", "text/vent.txt", film.TEXT)
+    summary = extract([tmp_path / "in"], tmp_path / "out")
+    assert summary.failed == 0 and summary.problems == 0
     strip_id = lambda facts: {t: {row[1:] for row in rows} for t, rows in facts.items()}  # noqa: E731 - film ids differ by collision suffix
-    assert strip_id(as_html) == strip_id(as_text)
-    assert len(as_text["credits"]) >= 5 and len(as_text["cast"]) >= 2 and as_text["awards"]
+    as_text = strip_id(_facts(tmp_path / "out", "text/vent"))
+    assert strip_id(_facts(tmp_path / "out", "html/vent")) == as_text
+    assert strip_id(_facts(tmp_path / "out", "wiki/vent")) == as_text
+    assert len(as_text["credits"]) >= 5 and len(as_text["cast"]) >= 2 and len(as_text["releases"]) == 2 and as_text["awards"]
+    (columns,) = as_text["films"]
+    assert "drame" in columns and "ML;FR" in columns  # the genre only the infobox gives, the countries both give
+    texts = tmp_path / "out" / "texts"
+    for doc_id in ("html/vent", "wiki/vent"):
+        assert _check_offsets(tmp_path / "out", doc_id, (texts / f"{doc_id}.txt").read_bytes().decode("utf-8")) > 20
 
 
 def test_a_page_without_article_text_is_an_error_row_and_the_batch_goes_on(tmp_path: Path) -> None:
     write(tmp_path / "in", "menu.html", "<html><body><nav>Accueil</nav><script>x()</script></body></html>")
-    write(tmp_path / "in", "latin.html", ARTICLE_HTML.replace('<meta charset="utf-8">', "").replace("↑", "").encode("cp1252"))
+    write(tmp_path / "in", "latin.html", film.HTML.replace('<meta charset="utf-8">', "").replace("↑", "").encode("cp1252"))
     summary = extract([tmp_path / "in"], tmp_path / "out")
     assert summary.failed == 1
     rows = problem_rows(tmp_path / "out")
@@ -103,7 +97,7 @@ def test_a_page_without_article_text_is_an_error_row_and_the_batch_goes_on(tmp_p
 
 
 def test_the_size_limit_applies_to_the_page_file(tmp_path: Path) -> None:
-    write(tmp_path / "in", "big.html", ARTICLE_HTML + "<!--" + "x" * 3000 + "-->")
-    extract([tmp_path / "in"], tmp_path / "out", max_bytes=2000)
+    write(tmp_path / "in", "big.html", film.HTML + "<!--" + "x" * 3000 + "-->")
+    extract([tmp_path / "in"], tmp_path / "out", max_bytes=len(film.HTML.encode()) + 1000)
     (row,) = problem_rows(tmp_path / "out")
     assert row[:3] == ("big", "error", "read") and row[3].startswith("document too large")
