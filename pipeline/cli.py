@@ -93,9 +93,17 @@ def _extract(args: argparse.Namespace) -> int:
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    from pipeline.vocab import VocabError, check_all, use_overlay
+
+    try:
+        use_overlay(Path(args.vocab) if args.vocab else None)
+        check_all()
+    except VocabError as err:
+        print(f"error: {'--vocab: ' if args.vocab else ''}{err}", file=sys.stderr)
+        return EXIT_USAGE
     settings = Settings(model=None if args.no_ner else args.model, debug=args.debug,
                         max_bytes=int(args.max_size * MEGABYTE), timeout=args.timeout,
-                        formula_safe=args.formula_safe)
+                        formula_safe=args.formula_safe, vocab=args.vocab)
     try:
         summary = run(inputs, out, jobs=args.jobs, settings=settings, quiet=args.quiet)
     except (FileNotFoundError, UsageError, OutputBusy) as err:
@@ -141,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--formula-safe", action="store_true",
                          help="write a text cell starting with = + - @ as '=... so spreadsheets do not run it "
                               "(for people opening the tables in a spreadsheet; those cells are then not exact)")
+    extract.add_argument("--vocab", metavar="DIR",
+                         help="a folder of vocabulary files named like pipeline/data/'s (labels.tsv, headings.json...) "
+                              "whose entries add to or replace the package's")
     extract.add_argument("--quiet", action="store_true", help="no progress bar, no warnings: only errors and the summary line")
     extract.add_argument("--debug", action="store_true", help="show tracebacks")
     extract.set_defaults(func=_extract)

@@ -19,7 +19,7 @@ from pipeline import __version__
 from pipeline.io.files import write_text_atomic
 from pipeline.schema import (BOOL_COLUMNS, CHOICES, CODE_PATTERNS, DATE_COLUMNS, FILM_ROW_TABLES, INT_COLUMNS,
                              LIST_COLUMNS, PRIMARY_KEYS, PROBLEMS_COLUMNS, TABLES)
-from pipeline.values.lexicon import data_rows
+from pipeline.vocab import rows
 
 FILENAME = "datapackage.json"
 LIST_DELIMITER = ";"
@@ -53,7 +53,7 @@ def descriptions() -> dict[tuple[str, str], str]:
     known = {(t, c) for t, columns in all_tables().items() for c in columns}
     shared = {c for _, c in known}
     found: dict[tuple[str, str], str] = {}
-    for number, row in enumerate(data_rows("columns.tsv")[1:], 2):
+    for number, row in enumerate(rows("columns.tsv"), 2):
         if len(row) != 3 or not row[2]:
             raise ValueError(f"columns.tsv line {number}: expected table, column and description")
         table, column, text = row

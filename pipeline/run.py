@@ -37,6 +37,7 @@ from pipeline.ner import DEFAULT_MODEL, PersonTagger
 from pipeline.runinfo import run_record, utc_now, write_run_record
 from pipeline.schema import PROBLEMS_COLUMNS, TABLES
 from pipeline.tables import document_tables, problem_row
+from pipeline.vocab import use_overlay
 
 WINDOW_PER_JOB = 4  # documents queued per worker: enough to keep it busy, few results held in memory
 PARENT_POLL_SECONDS = 1.0
@@ -73,6 +74,7 @@ class Settings:
     max_rows_per_kb: int = MAX_ROWS_PER_KB
     max_output_ratio: float = MAX_OUTPUT_RATIO
     formula_safe: bool = False  # quote text cells a spreadsheet would run as formulas (breaks their exactness)
+    vocab: str | None = None  # an overlay folder of vocabulary files (pipeline.vocab.use_overlay)
 
 
 @dataclass
@@ -109,6 +111,7 @@ def _init_worker(settings: Settings, parent: int | None = None) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         threading.Thread(target=_exit_with, args=(parent,), name="parent-watch", daemon=True).start()
     _SETTINGS = settings
+    use_overlay(Path(settings.vocab) if settings.vocab else None)
     _TAGGER = PersonTagger(settings.model)
 
 

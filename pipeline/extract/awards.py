@@ -10,7 +10,6 @@ person named in the prize's own name stays in the category.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,8 +20,8 @@ from pipeline.extract.records import Award
 from pipeline.model import BlockKind, Section, Span, UnitKind
 from pipeline.text.clean import clean_span
 from pipeline.values.dates import find_dates
-from pipeline.values.lexicon import data_text
-from pipeline.vocab import norm_label
+from pipeline.text.normalize import label_key
+from pipeline.vocab import json_data
 
 EDITION = regex.compile(
     r"(?P<n>\d{1,3})\s*(?:e|è|ème|eme|re|er|ère)\s+(?:édition|cérémonie|session|festival)\b\s*(?:(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*)?",
@@ -46,7 +45,7 @@ YEAR_ONLY = regex.compile(r"^\s*(?P<year>(?:1[89]|20)\d\d)\s*$")
 
 @cache
 def vocabulary() -> dict:
-    return json.loads(data_text("awards.json"))
+    return json_data("awards.json")
 
 
 @cache
@@ -213,7 +212,7 @@ def block_awards(text: str, section: Section) -> list[Award]:
         for unit in block.units:
             if unit.kind is UnitKind.HEADING:
                 head = clean_span(text, unit.start, unit.end)
-                key = norm_label(head.value.rstrip(" :")) if head else ""
+                key = label_key(head.value.rstrip(" :")) if head else ""
                 outcome = vocabulary()["heading_outcomes"].get(key, "won")
                 continue
             line = clean_span(text, unit.start, unit.end, trim=frozenset(" \t\u00a0"))

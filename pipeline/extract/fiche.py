@@ -9,6 +9,7 @@ together.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -273,7 +274,7 @@ def apply_entries(text: str, entries: list[Entry], film: FilmRecord, known: set[
                     rows = [r for r in rows if not _repeats(r, credits)]
                 credits.extend(rows)
             elif target.kind is TargetKind.FILM:
-                _film_column(text, entry, target.name, film)
+                FILM_READERS[target.name](film, text, entry.values)
             elif target.kind is TargetKind.TITLE:
                 _titles(text, entry, target, film)
             elif target.kind is TargetKind.RELEASE:
@@ -317,38 +318,53 @@ def _extend(film: FilmRecord, column: str, items: list[str]) -> None:
     film.update(**{column: tuple(current)})
 
 
-def _film_column(text: str, entry: Entry, column: str, film: FilmRecord) -> None:
-    joined = [(v, text[v.start:v.end]) for v in entry.values]
-    if column == "countries":
-        _extend(film, "countries", [p.code for _, chunk in joined for p in find_countries(chunk)])
-    elif column == "languages":
-        _extend(film, "languages", [lang.code for _, chunk in joined for lang in find_languages(chunk)])
-    elif column == "genres":
-        _extend(film, "genres", [g.name for _, chunk in joined for g in split_genres(chunk)])
-    elif column == "filming_locations":
-        _extend(film, "filming_locations", [n.span.value for v, _ in joined for n in split_names(text, v.start, v.end)])
-    elif column == "duration_min":
-        for _, chunk in joined:
-            duration = parse_duration(chunk)
-            if duration:
-                _set(film, "duration_min", duration.minutes)
-                break
-    elif column == "budget":
-        for _, chunk in joined:
-            budget = parse_budget(chunk)
-            if budget:
-                _set(film, "budget_low", budget.low)
-                _set(film, "budget_high", budget.high)
-                _set(film, "budget_currency", budget.currency)
-                break
-    elif column == "format":
-        for _, chunk in joined:
-            fmt = parse_format(chunk)
-            _extend(film, "color", list(fmt.colors))
-            _set(film, "film_format", fmt.gauge)
-            _set(film, "aspect_ratio", fmt.aspect_ratio)
-    elif column == "age_rating":
-        _set(film, "age_rating", release_rating([chunk for _, chunk in joined]))
+def _countries(film: FilmRecord, text: str, values: list[Span]) -> None:
+    _extend(film, "countries", [p.code for v in values for p in find_countries(text[v.start:v.end])])
+
+
+def _languages(film: FilmRecord, text: str, values: list[Span]) -> None:
+    _extend(film, "languages", [lang.code for v in values for lang in find_languages(text[v.start:v.end])])
+
+
+def _genres(film: FilmRecord, text: str, values: list[Span]) -> None:
+    _extend(film, "genres", [g.name for v in values for g in split_genres(text[v.start:v.end])])
+
+
+def _locations(film: FilmRecord, text: str, values: list[Span]) -> None:
+    _extend(film, "filming_locations", [n.span.value for v in values for n in split_names(text, v.start, v.end)])
+
+
+def _duration(film: FilmRecord, text: str, values: list[Span]) -> None:
+    duration = next(filter(None, (parse_duration(text[v.start:v.end]) for v in values)), None)
+    if duration:
+        _set(film, "duration_min", duration.minutes)
+
+
+def _budget(film: FilmRecord, text: str, values: list[Span]) -> None:
+    budget = next(filter(None, (parse_budget(text[v.start:v.end]) for v in values)), None)
+    if budget:
+        _set(film, "budget_low", budget.low)
+        _set(film, "budget_high", budget.high)
+        _set(film, "budget_currency", budget.currency)
+
+
+def _format(film: FilmRecord, text: str, values: list[Span]) -> None:
+    for v in values:
+        fmt = parse_format(text[v.start:v.end])
+        _extend(film, "color", list(fmt.colors))
+        _set(film, "film_format", fmt.gauge)
+        _set(film, "aspect_ratio", fmt.aspect_ratio)
+
+
+def _age_rating(film: FilmRecord, text: str, values: list[Span]) -> None:
+    _set(film, "age_rating", release_rating([text[v.start:v.end] for v in values]))
+
+
+# How the values of a `film:<name>` label fill the film; the names are vocab.FILM_TARGETS.
+FILM_READERS: dict[str, Callable[[FilmRecord, str, list[Span]], None]] = {
+    "countries": _countries, "languages": _languages, "genres": _genres, "filming_locations": _locations,
+    "duration_min": _duration, "budget": _budget, "format": _format, "age_rating": _age_rating,
+}
 
 
 def _titles(text: str, entry: Entry, target: LabelTarget, film: FilmRecord) -> None:

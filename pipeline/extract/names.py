@@ -18,7 +18,7 @@ from pipeline.extract.people_names import PERSON
 from pipeline.model import Span, TargetKind
 from pipeline.text.clean import clean_span
 from pipeline.text.fields import label_targets
-from pipeline.values.lexicon import data_lines
+from pipeline.vocab import entries
 
 WORD = regex.compile(r"[\p{L}\d]+")
 ELIDED = regex.compile(r"[ld]['’]\p{Ll}")
@@ -56,7 +56,7 @@ class Name:
 
 @cache
 def company_words() -> frozenset[str]:
-    return frozenset(data_lines("company_words.txt"))
+    return frozenset(entries("company_words.txt"))
 
 
 def looks_like_company(name: str) -> bool:

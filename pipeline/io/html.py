@@ -19,7 +19,7 @@ from functools import cache
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from pipeline.io.rendered import MarkupError, Rendered
-from pipeline.values.lexicon import data_lines
+from pipeline.vocab import entries
 
 BODY_SELECTORS = ("#mw-content-text", ".mw-parser-output", "main", "[role=main]", "article", "#content", "body")
 TITLE_SUFFIX = re.compile(r"\s+[—–-]\s+Wikip[ée]dia\s*$")
@@ -43,7 +43,7 @@ BULLET = "- "
 def furniture_selectors() -> tuple[str, ...]:
     """The furniture selectors, each checked to parse, so a bad line fails loudly when loaded."""
     probe = LexborHTMLParser("<p></p>")
-    selectors = tuple(data_lines("html_furniture.txt"))
+    selectors = tuple(entries("html_furniture.txt"))
     for selector in selectors:
         try:
             probe.css(selector)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime
-import json
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
-from pipeline.values.lexicon import WORD_END, alternation, data_text, fold, fold_key
+from pipeline.values.lexicon import WORD_END, alternation, fold, fold_key
+from pipeline.vocab import json_data
 
 LEADING_DIGITS = regex.compile(r"\d+")
 
@@ -35,7 +35,7 @@ class DateValue:
 
 @cache
 def _months() -> dict[str, int]:
-    table = json.loads(data_text("months.json"))
+    table = json_data("months.json")
     return {fold_key(form): int(number) for number, forms in table.items() for form in forms}
 
 

@@ -11,11 +11,11 @@ from pipeline.values.lexicon import (
     WORD_END,
     WORD_START,
     alternation,
-    data_rows,
     fold,
     fold_key,
 )
 from pipeline.values.places import country_code
+from pipeline.vocab import rows
 
 Span = tuple[int, int]
 
@@ -51,14 +51,14 @@ class FilmFormat:
 @cache
 def _vocabulary() -> dict[str, dict[str, str]]:
     kinds: dict[str, dict[str, str]] = {}
-    for kind, written, value in data_rows("film_formats.tsv"):
+    for kind, written, value in rows("film_formats.tsv"):
         kinds.setdefault(kind, {})[fold_key(written)] = value
     return kinds
 
 
 @cache
 def _named(kind: str) -> regex.Pattern[str]:
-    written = [w for k, w, _ in data_rows("film_formats.tsv") if k == kind]
+    written = [w for k, w, _ in rows("film_formats.tsv") if k == kind]
     return regex.compile(rf"{WORD_START}(?:{alternation(written)}){WORD_END}", regex.IGNORECASE)
 
 

@@ -7,7 +7,8 @@ from functools import cache
 
 import regex
 
-from pipeline.values.lexicon import WORD_END, WORD_START, alternation, data_lines, fold
+from pipeline.values.lexicon import WORD_END, WORD_START, alternation, fold
+from pipeline.vocab import entries
 
 _SEPARATOR = regex.compile(r"\s*(?:[,;/|\n•·]|\s[-–—]\s|\bet\b|\bou\b)\s*", regex.IGNORECASE)
 # Footnote calls and punctuation around an item: not part of the genre.
@@ -26,7 +27,7 @@ class Genre:
 
 @cache
 def _pattern() -> regex.Pattern[str]:
-    return regex.compile(rf"{WORD_START}(?:{alternation(data_lines('genres.txt'))}){WORD_END}", regex.IGNORECASE)
+    return regex.compile(rf"{WORD_START}(?:{alternation(entries('genres.txt'))}){WORD_END}", regex.IGNORECASE)
 
 
 def _genre(text: str, start: int, end: int) -> Genre | None:

@@ -15,10 +15,10 @@ from pipeline.values.lexicon import (
     WORD_START,
     alternation,
     bare_capitals,
-    data_rows,
     fold,
     fold_key,
 )
+from pipeline.vocab import rows
 
 _QUALIFIER = regex.compile(r"\s*\([^)]*\)$")
 # A language after these words in its list item is a subtitle language, not a spoken one.
@@ -52,7 +52,7 @@ def _pycountry_names() -> dict[str, str]:
 def _names() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
     """Lookup keys to codes, the names as written, and their unaccented-capital variants."""
     written = _pycountry_names()
-    written.update({row[1]: row[0] for row in data_rows("languages_fr.tsv")})
+    written.update({row[1]: row[0] for row in rows("languages_fr.tsv")})
     codes: dict[str, str] = {}
     pinned: set[str] = set()
     for name, code in written.items():

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import unicodedata
 from collections.abc import Collection, Iterable
 from functools import cache
-from importlib import resources
 
 import regex
 
@@ -34,23 +32,6 @@ WORD_END = r"(?:(?![\p{L}_])|(?-i:(?<=\p{Ll})(?=\p{Lu})))"
 def fold(text: str) -> str:
     """Unify apostrophes, hyphens and spaces without changing the length of the text."""
     return text.translate(_FOLD)
-
-
-@cache
-def data_text(name: str) -> str:
-    """Contents of a vocabulary file shipped in `pipeline/data/`."""
-    return resources.files("pipeline").joinpath("data", name).read_text(encoding="utf-8")
-
-
-def data_rows(name: str) -> list[list[str]]:
-    """Rows of a TSV vocabulary file, skipping blank lines and `#` comments."""
-    lines = [line for line in data_text(name).splitlines() if line.strip() and not line.startswith("#")]
-    return [[cell.strip() for cell in row] for row in csv.reader(lines, delimiter="\t")]
-
-
-def data_lines(name: str) -> list[str]:
-    """Non-empty, non-comment lines of a one-entry-a-line vocabulary file."""
-    return [line.strip() for line in data_text(name).splitlines() if line.strip() and not line.startswith("#")]
 
 
 def bare_capitals(name: str) -> str:

@@ -8,7 +8,8 @@ from functools import cache
 
 import regex
 
-from pipeline.values.lexicon import alternation, data_rows, fold, fold_key, is_acronym
+from pipeline.values.lexicon import alternation, fold, fold_key, is_acronym
+from pipeline.vocab import rows
 
 # The largest amount a table's integer column holds for its readers (a signed 64-bit integer);
 # a longer run of digits is not a budget.
@@ -54,12 +55,12 @@ class _Amount:
 
 @cache
 def _currencies() -> dict[str, str]:
-    return {fold_key(word): code for word, code in data_rows("currencies.tsv")}
+    return {fold_key(word): code for word, code in rows("currencies.tsv")}
 
 
 @cache
 def _pattern() -> regex.Pattern[str]:
-    words = [word for word, _ in data_rows("currencies.tsv")]
+    words = [word for word, _ in rows("currencies.tsv")]
     after = alternation(words)
     before = alternation(w for w in words if is_acronym(w) or not any(c.isalpha() for c in w))
     return regex.compile(

@@ -15,10 +15,10 @@ from pipeline.values.lexicon import (
     WORD_START,
     alternation,
     bare_capitals,
-    data_rows,
     fold,
     fold_key,
 )
+from pipeline.vocab import rows
 
 _ARTICLE = r"(?:(?:la|le|les)\s+|l'\s*)"
 _CAPTION = r"drapeau\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?"
@@ -63,7 +63,7 @@ def _pycountry_names() -> dict[str, str]:
 def _names() -> _Names:
     written = _pycountry_names()
     ambiguous: set[str] = set()
-    for row in data_rows("countries_fr.tsv"):
+    for row in rows("countries_fr.tsv"):
         written[row[1]] = row[0]
         if len(row) > 2 and row[2] == "ambiguous":
             ambiguous.add(row[1])
@@ -219,7 +219,7 @@ def _bare_initial(word: str) -> str:
 def _demonyms() -> _Demonyms:
     forms: dict[str, str] = {}
     prefixes: dict[str, str] = {}
-    for row in data_rows("demonyms.tsv"):
+    for row in rows("demonyms.tsv"):
         code, masculine = row[0], unicodedata.normalize("NFC", row[1].lower())
         feminine = row[3].lower() if len(row) > 3 else ""
         for form in _inflections(masculine, feminine):

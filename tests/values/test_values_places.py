@@ -115,9 +115,9 @@ def test_demonym_countries(word: str, codes: list[str]) -> None:
 
 
 def test_demonyms_cover_film_countries() -> None:
-    from pipeline.values.lexicon import data_rows
+    from pipeline.vocab import rows
 
-    assert len({row[0] for row in data_rows("demonyms.tsv")}) >= 80
+    assert len({row[0] for row in rows("demonyms.tsv")}) >= 80
 
 
 def test_find_demonyms() -> None:
