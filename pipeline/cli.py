@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import glob
 import os
 import signal
 import sys
@@ -11,7 +10,7 @@ import traceback
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.io.read import DEFAULT_MAX_BYTES, GLOB_MAGIC, MEGABYTE, glob_root
+from pipeline.io.read import DEFAULT_MAX_BYTES, GLOB_MAGIC, MEGABYTE, glob_matches, glob_root
 from pipeline.ner import DEFAULT_MODEL
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -46,10 +45,6 @@ def _inside(child: Path, parent: Path) -> bool:
     return child.resolve().is_relative_to(parent.resolve())
 
 
-def _matches(pattern: str) -> list[Path]:
-    return [Path(match) for match in glob.glob(pattern, recursive=True)]
-
-
 def _input_folders(inputs: list[str]) -> list[Path]:
     """The folders the inputs read recursively: folders named or matched, and the fixed part of a `**` glob."""
     folders = []
@@ -60,7 +55,7 @@ def _input_folders(inputs: list[str]) -> list[Path]:
         elif not path.exists() and not path.is_symlink():
             if "**" in item:
                 folders.append(glob_root(item))
-            folders.extend(match for match in _matches(item) if match.is_dir())
+            folders.extend(match for match in glob_matches(item) if match.is_dir())
     return folders
 
 
@@ -69,7 +64,7 @@ def _usage_problem(out: Path, inputs: list[str]) -> str | None:
     for item in inputs:
         path = Path(item)
         if not path.exists() and not path.is_symlink() and GLOB_MAGIC.search(item):
-            matches = _matches(item)
+            matches = glob_matches(item)
             if not matches:
                 return f"nothing matches {item}"
             inside = next((match for match in matches if _inside(match, out)), None)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.names import unmarked_pieces
 from pipeline.extract.records import DocResult, FicheLine, FilmRecord
 from pipeline.model import BlockKind, Problem, TargetKind
 from pipeline.schema import ROLES, TABLES
 
 QUOTE_CHARS = 60
+ROLES_SET = frozenset(ROLES)
 FILM_VALUE_COLUMNS = frozenset(TABLES["films"]) - {"film_id", "doc_id", "title"}
 NO_LABEL = re.compile(r"[ \t\u00a0\u202f*•·|-]*(?P<line>:[ \t\u00a0\u202f]*\S.*)")
 
@@ -54,11 +56,21 @@ def _row_problem(doc_id: str, film: FilmRecord, line: FicheLine) -> Problem | No
     return None
 
 
+def _unread_names(text: str, doc_id: str, line: FicheLine) -> list[Problem]:
+    """Pieces of a credit line not read as names (no capital letter), each named in a warning."""
+    if not line.value or not ROLES_SET.intersection(line.field.split(";")):
+        return []
+    return [Problem(doc_id, "warning", "fiche", f"{_quote(line.label)}: {_quote(span.value)} has no capital letter; not read as a name",
+                    span.start, span.end) for span in unmarked_pieces(text, line.start, line.end)]
+
+
 def line_problems(text: str, result: DocResult) -> list[Problem]:
-    """Fiche lines that gave the film nothing, and lines with a value but no label."""
+    """Fiche lines that gave the film nothing, credit pieces not read as names, and lines with a value but no label."""
     problems = []
     for film in result.films:
         problems.extend(p for p in (_row_problem(result.doc_id, film, row) for row in film.fiche) if p)
+        for row in film.fiche:
+            problems.extend(_unread_names(text, result.doc_id, row))
         for block in film.section.blocks_of(BlockKind.FICHE, BlockKind.INFOBOX):
             for unit in block.units:
                 m = NO_LABEL.match(text, unit.start, unit.end)

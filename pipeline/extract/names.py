@@ -23,7 +23,8 @@ from pipeline.vocab import entries
 WORD = regex.compile(r"[\p{L}\d]+")
 ELIDED = regex.compile(r"[ld]['’]\p{Ll}")
 SPACES = regex.compile(r"\s+")
-UPPER_OR_DIGIT = regex.compile(r"\p{Lu}|\d")
+# What a name holds: a capital, a letter of a script without case (Arabic, Hebrew, CJK...) or a digit.
+NAME_MARK = regex.compile(r"[\p{Lu}\p{Lt}\p{Lo}\d]")
 
 STRONG_SEP = regex.compile(r"(?<!\s)(?:\s*;\s*|\n\s*)")
 GROUP_SEP = regex.compile(r"(?<!\s)(?:\s*,\s*|\s+[–—-]\s+|\s*/\s*)")
@@ -143,6 +144,16 @@ def _join_lowercase(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int,
 
 def split_names(text: str, start: int, end: int) -> list[Name]:
     """Names in text[start:end], in text order."""
+    return [n for n in _pieces(text, start, end) if NAME_MARK.search(n.span.value)]
+
+
+def unmarked_pieces(text: str, start: int, end: int) -> list[Span]:
+    """Pieces of text[start:end] not taken as names because nothing marks them as one (all
+    lower case: `inconnu`, `jean dupont`), so a caller can say so rather than drop them silently."""
+    return [n.span for n in _pieces(text, start, end) if not NAME_MARK.search(n.span.value)]
+
+
+def _pieces(text: str, start: int, end: int) -> list[Name]:
     names: list[Name] = []
     for sa, sb in _protected_split(text, start, end, STRONG_SEP):
         scope = ""
@@ -206,7 +217,7 @@ def _group_names(text: str, ga: int, gb: int, scope: str) -> list[Name]:
             phrase_role = _phrase_role(phrase)
             a = a + phrase_of.start("name")
         span = _person_span(text, a, inner_notes[0].start() if inner_notes else b)
-        if span is None or not UPPER_OR_DIGIT.search(span.value):
+        if span is None:
             continue
         last = k == len(pieces) - 1
         parts = [p for p in (phrase, note, own_note, group_note if (last or group_role) else "", scope) if p]

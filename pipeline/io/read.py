@@ -13,10 +13,10 @@ batch can go on.
 from __future__ import annotations
 
 import codecs
-import glob
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,10 +63,11 @@ SINGLE_BYTE_ENCODINGS = ["cp1252", "latin_1", "iso8859_15"]
 REPLACED_SHARE = 0.01  # bytes that fit no encoding a text may hold before it is refused as not text
 REPLACEMENT = "\ufffd"
 MARK_ERRORS = "filmfiche-mark"
+LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
 MARKED = re.compile("[\udc00-\udcff]")
 MARKED_RUN = re.compile("[\udc00-\udcff]+")
 NON_ASCII = re.compile("[^\x00-\x7f]")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")  # U+0085 is a line break
 GLOB_MAGIC = re.compile(r"[*?[]")
 
 
@@ -113,6 +114,17 @@ def glob_root(pattern: str) -> Path:
     return Path(*parts) if parts else Path(".")
 
 
+def glob_matches(pattern: str) -> list[Path]:
+    """What a glob matches, sorted (only folders when it ends with `/`). `**` does not descend into linked folders (as a folder
+    input does not), so a link loop cannot make it endless: `glob.glob` follows such links
+    until the path is too long, and two loops make that exponential."""
+    root = glob_root(pattern)
+    if root == Path(pattern):  # no wildcard
+        return [root] if root.exists() or root.is_symlink() else []
+    matches = sorted(root.glob(Path(pattern).relative_to(root).as_posix()))
+    return [m for m in matches if m.is_dir()] if pattern.endswith(("/", os.sep)) else matches
+
+
 def _folder(folder: Path, root: Path) -> list[tuple[Path, Path | None]]:
     """Files with a known suffix under a folder, recursively: everything but folders, so broken links
     and special files (FIFOs, devices) get an error row, not silence."""
@@ -125,7 +137,7 @@ def _candidates(item: str | Path) -> list[tuple[Path, Path | None]]:
         return _folder(path, path)
     if path.exists() or path.is_symlink():
         return [(path, None)]
-    matches = sorted(glob.glob(str(item), recursive=True))
+    matches = glob_matches(str(item))
     if not matches:
         raise FileNotFoundError(f"no such file or folder: {item}")
     root = glob_root(str(item))
@@ -146,6 +158,11 @@ def _real(path: Path) -> Path:
         return path.absolute()
 
 
+def _through_link(path: Path, real: Path) -> bool:
+    """Whether the path reaches its file through a link (itself or a folder on the way)."""
+    return path.absolute() != real
+
+
 def discover(inputs: Iterable[str | Path]) -> Iterator[Source]:
     """Expand files, folders (recursively, every known suffix) and globs; each real file once.
 
@@ -158,7 +175,7 @@ def discover(inputs: Iterable[str | Path]) -> Iterator[Source]:
         for path, root in _candidates(item):
             real = _real(path)
             kept = chosen.get(real)
-            if kept is None or (kept[0].is_symlink() and not path.is_symlink()):
+            if kept is None or (_through_link(kept[0], real) and not _through_link(path, real)):
                 chosen[real] = (path, root)
     for path, root in chosen.values():
         yield Source(path, doc_id_for(path, root))
@@ -301,11 +318,31 @@ def read(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     decoded = decode(data)
     notes = (f"{decoded.replaced} {'byte' if decoded.replaced == 1 else 'bytes'} that did not fit {decoded.encoding} "
              f"replaced with U+FFFD",) if decoded.replaced else ()
+    text, derived = decoded.text, bool(notes)
     render = RENDERERS.get(known_suffix(source.path) or "")
-    if render is None:
-        return Document(source.doc_id, decoded.text, source.path, decoded.encoding, derived=bool(notes), notes=notes)
-    try:
-        rendered = render(decoded.text)
-    except MarkupError as err:
-        raise InputError(str(err)) from err
-    return Document(source.doc_id, rendered.text, source.path, decoded.encoding, derived=True, notes=notes + rendered.notes)
+    if render is not None:
+        try:
+            rendered = render(decoded.text)
+        except MarkupError as err:
+            raise InputError(str(err)) from err
+        text, derived, notes = rendered.text, True, notes + rendered.notes
+    text, repairs = normalise_unicode(text)
+    return Document(source.doc_id, text, source.path, decoded.encoding, derived=derived or bool(repairs), notes=notes + repairs)
+
+
+def normalise_unicode(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text the extractors read: Unicode line breaks as `\\n` and NFC, and a note for each change.
+
+    The rules are written for composed accents (`é`, not `e` + U+0301) and
+    lines ending in `\\n`; a document that needed either is written to
+    texts/, so offsets index exactly the text that was read.
+    """
+    notes = []
+    breaks = len(LINE_BREAKS.findall(text))
+    if breaks:
+        text = LINE_BREAKS.sub("\n", text)  # one character for one: offsets still match the file's characters
+        notes.append(f"{breaks} Unicode line {'break' if breaks == 1 else 'breaks'} (U+0085, U+2028, U+2029) read as \\n")
+    composed = unicodedata.normalize("NFC", text)
+    if composed != text:
+        notes.append(f"text normalised to NFC ({len(text) - len(composed)} characters fewer); offsets index the text in texts/")
+    return composed, tuple(notes)

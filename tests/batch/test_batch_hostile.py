@@ -5,7 +5,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import subprocess
+import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -15,7 +18,7 @@ from pipeline.extract.records import Title
 from pipeline.ids import MAX_ID_CHARS
 from pipeline.run import Settings
 
-from .cases import ARTICLE, cli, doc_rows, extract, problem_rows, read_tables, write
+from .cases import ARTICLE, REPO, cli, doc_rows, extract, problem_rows, read_tables, write
 
 CREDITS = "".join(f"- Musique : Jean Dupont{i}\n" for i in range(300))
 # `- Titre : AAA...` then many credit lines: a small file whose title, slugged, used to be every row's film_id.
@@ -197,3 +200,41 @@ def test_cells_a_spreadsheet_would_run_are_quoted_only_when_asked(safe: bool, tm
     assert all(not v.startswith(("=", "+", "-", "@")) for rows in tables.values() for r in rows for v in r.values()) == safe
     row = next(r for r in tables["fiche"] if r["label"] == "Montage")
     assert (text[int(row["start"]):int(row["end"])] == row["value"]) != safe
+
+
+def test_a_double_star_glob_through_looping_links_ends_with_short_doc_ids(tmp_path: Path) -> None:
+    """`**` does not descend into linked folders: two loops made glob.glob run for ever (and one gave 400-character doc_ids)."""
+    write(tmp_path / "a", "article.txt", ARTICLE)
+    write(tmp_path / "a" / "sub", "b.txt", ARTICLE)
+    (tmp_path / "a" / "loop").symlink_to("..")
+    (tmp_path / "a" / "sub" / "up").symlink_to("..")
+    done = subprocess.run([sys.executable, "-m", "pipeline", "extract", str(tmp_path / "a" / "**" / "*.txt"), "--out",
+                           str(tmp_path / "out"), "--no-ner", "--jobs", "1"], cwd=REPO, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert [r["doc_id"] for r in read_tables(tmp_path / "out")["sections"]] == ["article", "sub/b"]
+
+
+def test_a_file_reached_through_a_linked_folder_keeps_its_own_name(tmp_path: Path) -> None:
+    write(tmp_path / "in" / "z", "article.txt", ARTICLE)
+    (tmp_path / "in" / "a").symlink_to("z")
+    extract([tmp_path / "in" / "a" / "article.txt", tmp_path / "in" / "*" / "article.txt"], tmp_path / "out")
+    assert [r["doc_id"] for r in read_tables(tmp_path / "out")["sections"]] == ["z/article"]
+
+
+@pytest.mark.parametrize(("variant", "messages"), [
+    ("NFD", [f"text normalised to NFC ({len(unicodedata.normalize('NFD', ARTICLE)) - len(ARTICLE)} characters fewer); "
+             "offsets index the text in texts/"]),
+    ("NEL", [f"{ARTICLE.count(chr(10))} Unicode line breaks (U+0085, U+2028, U+2029) read as \\n"]),
+    ("LS", [f"{ARTICLE.count(chr(10))} Unicode line breaks (U+0085, U+2028, U+2029) read as \\n"]),
+], ids=["decomposed accents", "U+0085 line breaks", "U+2028 line breaks"])
+def test_decomposed_accents_and_unicode_line_breaks_read_like_the_article(variant: str, messages: list[str], tmp_path: Path,
+                                                                          article_alone) -> None:
+    """The extractors read the NFC text with `\\n` line ends, so the rows are the article's; that text is in texts/."""
+    text = {"NFD": unicodedata.normalize("NFD", ARTICLE), "NEL": ARTICLE.replace("\n", "\x85"),
+            "LS": ARTICLE.replace("\n", "\u2028")}[variant]
+    write(tmp_path / "in", "article.txt", text)
+    extract([tmp_path / "in"], tmp_path / "out")
+    assert problem_rows(tmp_path / "out") == [("article", "warning", "read", m, "", "") for m in messages]
+    assert doc_rows(read_tables(tmp_path / "out"), "article") == article_alone
+    assert (tmp_path / "out" / "texts" / "article.txt").read_text(encoding="utf-8") == ARTICLE
