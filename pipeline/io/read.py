@@ -23,6 +23,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from pipeline.io import dump
 from pipeline.io.html import render_html
 from pipeline.io.rendered import MarkupError, Rendered
 from pipeline.io.wikitext import render_wikitext
@@ -77,10 +78,15 @@ class InputError(Exception):
 
 @dataclass(frozen=True)
 class Source:
-    """A file to read and the doc_id it gets."""
+    """What to read and the doc_id it gets: a file, or one page of a dump (`part`, where its bytes lie).
+
+    `problem` is set on a source that discovery could not list (a broken dump): reading it reports that.
+    """
 
     path: Path
     doc_id: str
+    part: dump.PagePart | None = None
+    problem: str = ""
 
 
 def shown(name: str | Path) -> str:
@@ -91,7 +97,7 @@ def shown(name: str | Path) -> str:
 def known_suffix(path: Path) -> str | None:
     """The input suffix a file name ends with (any case), the longest when several fit."""
     name = path.name.lower()
-    fits = [suffix for suffix in RENDERERS if name.endswith(suffix)]
+    fits = [suffix for suffix in (*RENDERERS, *dump.SUFFIXES) if name.endswith(suffix)]
     return max(fits, key=len) if fits else None
 
 
@@ -178,7 +184,27 @@ def discover(inputs: Iterable[str | Path]) -> Iterator[Source]:
             if kept is None or (_through_link(kept[0], real) and not _through_link(path, real)):
                 chosen[real] = (path, root)
     for path, root in chosen.values():
-        yield Source(path, doc_id_for(path, root))
+        if dump.is_dump(path):
+            yield from _dump_pages(path, doc_id_for(path, root))
+        else:
+            yield Source(path, doc_id_for(path, root))
+
+
+def _dump_pages(path: Path, doc_id: str) -> Iterator[Source]:
+    """One source per film or person page, `<dump doc_id>/<title>`; a dump that cannot be listed, or
+    holds no such page, is one source whose reading reports it."""
+    pages = 0
+    try:
+        for ref in dump.list_pages(path):
+            pages += 1
+            yield Source(path, f"{doc_id}/{dump.page_name(ref.title)}", ref.part)
+    except dump.DumpError as err:
+        yield Source(path, doc_id, problem=f"dump: {err}")
+    except OSError as err:
+        yield Source(path, doc_id, problem=f"cannot read: {err.strerror or err}")
+    else:
+        if not pages:
+            yield Source(path, doc_id, problem="dump: no film or person page (namespace 0, not a redirect) in it")
 
 
 def normalise_newlines(text: str) -> str:
@@ -307,8 +333,28 @@ def _file_kind(mode: int) -> str:
     return next((name for test, name in kinds if test(mode)), "not a file")
 
 
+def _read_page(source: Source, part: dump.PagePart, max_bytes: int) -> Document:
+    """One page of a dump, its wikitext rendered under its title."""
+    try:
+        page = dump.page_bytes(source.path, part)
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror or err}") from err
+    if len(page) > max_bytes:
+        raise _too_large(f"{len(page) / MEGABYTE:.1f} MB", max_bytes)
+    try:
+        title, wikitext = dump.page_wikitext(page)
+        rendered = render_wikitext(wikitext, title)
+    except (ValueError, MarkupError) as err:
+        raise InputError(str(err)) from err
+    return Document(source.doc_id, rendered.text, source.path, "utf-8", derived=True, notes=rendered.notes)
+
+
 def read(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read and decode one file. Raises InputError with the reason it is not usable."""
+    """Read and decode one file, or one page of a dump. Raises InputError with the reason it is not usable."""
+    if source.problem:
+        raise InputError(source.problem)
+    if source.part is not None:
+        return _read_page(source, source.part, max_bytes)
     try:
         data = _read_bytes(source.path, max_bytes)
     except OSError as err:

@@ -1,0 +1,231 @@
+"""MediaWiki dumps (`*.xml`, `*.xml.bz2`): list the film and person pages, then read any one of them alone.
+
+Listing streams the dump once, page by page, holding one bz2 stream (or one
+page of plain XML) at a time, so memory does not grow with the dump. Each
+page kept (namespace 0, not a redirect, selected by `pipeline/data/dump_pages.tsv`)
+becomes a `PagePart`: where its bytes lie in the file. A worker reads a page
+by seeking there, so pages go to `--jobs` processes like files do; in a
+multistream dump (many bz2 streams, as Wikimedia publishes them) that means
+decompressing one stream of about a hundred pages, cached per process.
+"""
+
+from __future__ import annotations
+
+import bz2
+import hashlib
+import html
+import re
+import xml.etree.ElementTree as ET
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pipeline.values.lexicon import data_text
+
+SUFFIXES = (".xml", ".xml.bz2")
+CHUNK = 1 << 20
+MAX_STREAM_BYTES = 256 << 20  # one bz2 stream decompressed; a dump in one huge stream cannot be read page by page
+CACHED_STREAMS = 4
+MAX_NAME_BYTES = 200  # a doc_id part is a file name under texts/
+PAGE_START, PAGE_END = b"<page>", b"</page>"
+TITLE = re.compile(rb"<title>(.*?)</title>", re.DOTALL)
+NAMESPACE = re.compile(rb"<ns>\s*(-?\d+)\s*</ns>")
+REDIRECT = re.compile(rb"<redirect[\s/>]")
+TEXT = re.compile(rb"<text\b[^>]*>(.*?)</text>", re.DOTALL)
+
+
+class DumpError(Exception):
+    """A dump that cannot be listed (truncated, not a MediaWiki export); the message says why."""
+
+
+@dataclass(frozen=True)
+class PagePart:
+    """Where a page lies: bytes [offset, offset + size) of the file; for a bz2 stream, the page is
+    bytes [start, end) of what they decompress to, else the bytes are the page itself."""
+
+    offset: int
+    size: int
+    start: int = 0
+    end: int = 0
+    compressed: bool = False
+
+
+@dataclass(frozen=True)
+class PageRef:
+    title: str
+    kind: str
+    part: PagePart
+
+
+@cache
+def page_kinds() -> list[tuple[re.Pattern[str], str]]:
+    """Patterns that select a page by its wikitext, with the kind of article they show; checked when loaded."""
+    rules = []
+    for line in data_text("dump_pages.tsv").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("pattern\t"):
+            continue
+        pattern, _, kind = line.partition("\t")
+        if kind.strip() not in ("film", "person"):
+            raise ValueError(f"dump_pages.tsv: kind must be film or person: {line!r}")
+        try:
+            rules.append((re.compile(pattern, re.IGNORECASE | re.MULTILINE), kind.strip()))
+        except re.error as err:
+            raise ValueError(f"dump_pages.tsv: bad pattern {pattern!r}: {err}") from err
+    return rules
+
+
+def is_dump(path: Path) -> bool:
+    return path.name.lower().endswith(SUFFIXES)
+
+
+def page_name(title: str) -> str:
+    """A title as one doc_id part: `%` and `/` escaped (`Face%2FOff`), a very long title cut and tagged with its hash."""
+    name = title.replace("%", "%25").replace("/", "%2F")
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        digest = hashlib.sha1(title.encode("utf-8")).hexdigest()[:10]
+        name = name.encode("utf-8")[:MAX_NAME_BYTES - 11].decode("utf-8", "ignore") + "~" + digest
+    return name
+
+
+def _kind(page: bytes) -> str | None:
+    """film or person for a page the run reads, None for the others (other namespaces, redirects, other subjects)."""
+    ns = NAMESPACE.search(page)
+    if ns is None or ns.group(1) != b"0" or REDIRECT.search(page):
+        return None
+    texts = TEXT.findall(page)  # the last revision's, in a dump with history
+    if not texts:
+        return None
+    wikitext = html.unescape(texts[-1].decode("utf-8", "replace"))
+    for pattern, kind in page_kinds():
+        if pattern.search(wikitext):
+            return kind
+    return None
+
+
+def _pages(data: bytes, base: int) -> Iterator[tuple[int, int, bytes]]:
+    """(start, end, page bytes) of every whole page in data; positions are `base` + index in data."""
+    pos = 0
+    while (start := data.find(PAGE_START, pos)) != -1:
+        end = data.find(PAGE_END, start)
+        if end == -1:
+            return
+        end += len(PAGE_END)
+        yield base + start, base + end, data[start:end]
+        pos = end
+
+
+def _ref(page: bytes, part: PagePart) -> PageRef | None:
+    kind = _kind(page)
+    if kind is None:
+        return None
+    title = TITLE.search(page)
+    if title is None:
+        return None
+    return PageRef(html.unescape(title.group(1).decode("utf-8", "replace")).strip(), kind, part)
+
+
+def _plain_refs(path: Path) -> Iterator[PageRef]:
+    """Pages of an uncompressed export, read a chunk at a time; a page's part is its own bytes."""
+    with open(path, "rb") as handle:
+        buffer, base = b"", 0
+        while True:
+            chunk = handle.read(CHUNK)
+            buffer += chunk
+            kept = 0
+            for start, end, page in _pages(buffer, base):
+                ref = _ref(page, PagePart(start, end - start))
+                if ref is not None:
+                    yield ref
+                kept = end - base
+            if not chunk:
+                break
+            cut = buffer.find(PAGE_START, kept)
+            cut = kept if cut == -1 else cut
+            buffer, base = buffer[cut:], base + cut
+            if len(buffer) > MAX_STREAM_BYTES:
+                raise DumpError(f"a page of more than {MAX_STREAM_BYTES >> 20} MB at byte {base}; not a MediaWiki export?")
+
+
+def _streams(path: Path) -> Iterator[tuple[int, int, bytes]]:
+    """(offset, compressed size, decompressed bytes) of each bz2 stream of the file, one at a time."""
+    with open(path, "rb") as handle:
+        offset = 0
+        while True:
+            handle.seek(offset)
+            decompressor, parts, size, out = bz2.BZ2Decompressor(), [], 0, 0
+            while not decompressor.eof:
+                block = handle.read(CHUNK)
+                if not block:
+                    if size == 0:
+                        return
+                    raise DumpError(f"bz2 stream at byte {offset} is cut short (an incomplete download?)")
+                try:
+                    data = decompressor.decompress(block)
+                except OSError as err:
+                    raise DumpError(f"bz2 stream at byte {offset} is corrupt: {err}") from err
+                out += len(data)
+                if out > MAX_STREAM_BYTES:
+                    raise DumpError(f"one bz2 stream holds more than {MAX_STREAM_BYTES >> 20} MB: use the multistream "
+                                    f"dump (pages-articles-multistream.xml.bz2) or decompress it")
+                parts.append(data)
+                size += len(block) - len(decompressor.unused_data) if decompressor.eof else len(block)
+            yield offset, size, b"".join(parts)
+            offset += size
+
+
+def _bz2_refs(path: Path) -> Iterator[PageRef]:
+    for offset, size, data in _streams(path):
+        for start, end, page in _pages(data, 0):
+            ref = _ref(page, PagePart(offset, size, start, end, compressed=True))
+            if ref is not None:
+                yield ref
+
+
+def list_pages(path: Path) -> Iterator[PageRef]:
+    """The film and person pages of a dump, in dump order. Raises DumpError when it cannot go on."""
+    if path.name.lower().endswith(".bz2"):
+        yield from _bz2_refs(path)
+    else:
+        yield from _plain_refs(path)
+
+
+_STREAMS: OrderedDict[tuple[str, int, int], bytes] = OrderedDict()
+
+
+def _stream(path: Path, part: PagePart) -> bytes:
+    """A bz2 stream decompressed, from a small per-process cache (pages of one stream are read by one worker in turn)."""
+    key = (str(path), part.offset, part.size)
+    data = _STREAMS.get(key)
+    if data is None:
+        with open(path, "rb") as handle:
+            handle.seek(part.offset)
+            data = bz2.decompress(handle.read(part.size))
+        _STREAMS[key] = data
+        while len(_STREAMS) > CACHED_STREAMS:
+            _STREAMS.popitem(last=False)
+    else:
+        _STREAMS.move_to_end(key)
+    return data
+
+
+def page_bytes(path: Path, part: PagePart) -> bytes:
+    if part.compressed:
+        return _stream(path, part)[part.start:part.end]
+    with open(path, "rb") as handle:
+        handle.seek(part.offset)
+        return handle.read(part.size)
+
+
+def page_wikitext(page: bytes) -> tuple[str, str]:
+    """(title, wikitext of its last revision) of one `<page>` element. Raises ValueError when it is not one."""
+    try:
+        element = ET.fromstring(page)
+    except ET.ParseError as err:
+        raise ValueError(f"page is not well-formed XML: {err}") from err
+    revisions = element.findall("revision")
+    text = revisions[-1].findtext("text") if revisions else None
+    if element.tag != "page" or text is None:
+        raise ValueError("not a MediaWiki page (no <revision><text>)")
+    return (element.findtext("title") or "").strip(), text
