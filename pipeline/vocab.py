@@ -38,6 +38,9 @@ FORMER_COUNTRIES = frozenset({"SU", "CS", "YU", "DD"})
 ISO_639_3 = re.compile(r"[a-z]{3}")
 ISO_3166 = re.compile(r"[A-Z]{2}")
 ISO_4217 = re.compile(r"[A-Z]{3}")
+# How wikitext_templates.tsv may render a template; those with a `:` take parameter names or a text after it.
+TEMPLATE_RENDERINGS = frozenset({"empty", "name", "infobox", "arg:", "join:", "paren:", "format:"})
+PAGE_KINDS = frozenset({"film", "person"})
 
 
 class VocabError(ValueError):
@@ -139,6 +142,17 @@ def _css_selector(line: Line) -> str | None:
     return None
 
 
+def _template_rendering(line: Line) -> str | None:
+    kind, colon, spec = line.cells[1].partition(":")
+    if kind + colon not in TEMPLATE_RENDERINGS or (colon and not spec):
+        return f"unknown rendering {line.cells[1]!r} (known: {', '.join(sorted(TEMPLATE_RENDERINGS))})"
+    return None
+
+
+def _fiche_label(line: Line) -> str | None:
+    return None if label_key(line.cells[1]) in labels() else f"label {line.cells[1]!r} is not a fiche label of labels.tsv"
+
+
 def _lower(line: Line) -> str | None:
     return None if line.cells[0] == line.cells[0].lower() else f"{line.cells[0]!r} should be written in lower case"
 
@@ -175,6 +189,10 @@ SPECS: dict[str, TableSpec | JsonSpec] = {
     "months.json": JsonSpec(any_keys=_month_key),
     "furniture.txt": TableSpec(("regular expression",), check=_regex),
     "html_furniture.txt": TableSpec(("CSS selector",), check=_css_selector),
+    "wikitext_templates.tsv": TableSpec(("name", "rendering"), 2, check=_all(_regex, _template_rendering), header=True),
+    "infobox_params.tsv": TableSpec(("param", "label"), 2, check=_fiche_label, header=True),
+    "dump_pages.tsv": TableSpec(("pattern", "kind"), 2, check=_all(_regex, _one_of(1, PAGE_KINDS, "page kind")),
+                                header=True),
     "film_nouns.txt": TableSpec(("noun",), check=_lower),
     "occupations.txt": TableSpec(("occupation",), check=_lower),
     "genres.txt": TableSpec(("genre",), check=_lower),

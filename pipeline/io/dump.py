@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pipeline.values.lexicon import data_text
+from pipeline.vocab import rows
 
 SUFFIXES = (".xml", ".xml.bz2")
 CHUNK = 1 << 20
@@ -61,19 +61,8 @@ class PageRef:
 
 @cache
 def page_kinds() -> list[tuple[re.Pattern[str], str]]:
-    """Patterns that select a page by its wikitext, with the kind of article they show; checked when loaded."""
-    rules = []
-    for line in data_text("dump_pages.tsv").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("pattern\t"):
-            continue
-        pattern, _, kind = line.partition("\t")
-        if kind.strip() not in ("film", "person"):
-            raise ValueError(f"dump_pages.tsv: kind must be film or person: {line!r}")
-        try:
-            rules.append((re.compile(pattern, re.IGNORECASE | re.MULTILINE), kind.strip()))
-        except re.error as err:
-            raise ValueError(f"dump_pages.tsv: bad pattern {pattern!r}: {err}") from err
-    return rules
+    """Patterns that select a page by its wikitext, with the kind of article they show (checked by the vocabulary loader)."""
+    return [(re.compile(pattern, re.IGNORECASE | re.MULTILINE), kind) for pattern, kind in rows("dump_pages.tsv")]
 
 
 def is_dump(path: Path) -> bool:

@@ -23,9 +23,8 @@ from functools import cache
 import wikitextparser as wtp
 
 from pipeline.io.rendered import MarkupError, Rendered
-from pipeline.values.lexicon import data_text
 from pipeline.values.places import country_code
-from pipeline.vocab import labels, norm_label
+from pipeline.vocab import rows
 
 DROPPED_TAGS = re.compile(
     r"<(ref|references|gallery|math|timeline|score|syntaxhighlight|templatedata)\b[^>]*?/>"
@@ -53,45 +52,20 @@ class Rule:
     spec: str = ""
 
 
-RULE_KINDS = frozenset({"empty", "arg", "join", "paren", "format", "name", "infobox"})
-
-
-def _parse_rule(text: str) -> Rule:
-    kind, _, spec = text.partition(":")
-    if kind not in RULE_KINDS or (kind in ("arg", "join", "paren", "format") and not spec):
-        raise ValueError(f"wikitext_templates.tsv: bad rendering {text!r}")
-    return Rule(kind, spec)
-
-
 @cache
 def template_rules() -> list[tuple[re.Pattern[str], Rule]]:
-    """The template renderings, in file order; a bad pattern or rendering fails loudly when loaded."""
+    """The template renderings, in file order (checked by the vocabulary loader)."""
     rules = []
-    for line in data_text("wikitext_templates.tsv").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("name\t"):
-            continue
-        name, _, rendering = line.partition("\t")
-        try:
-            pattern = re.compile(name)
-        except re.error as err:
-            raise ValueError(f"wikitext_templates.tsv: bad pattern {name!r}: {err}") from err
-        rules.append((pattern, _parse_rule(rendering.strip())))
+    for name, rendering in rows("wikitext_templates.tsv"):
+        kind, _, spec = rendering.partition(":")
+        rules.append((re.compile(name), Rule(kind, spec)))
     return rules
 
 
 @cache
 def infobox_labels() -> dict[str, str]:
-    """Infobox parameter -> fiche label; a label labels.tsv does not know fails loudly when loaded."""
-    known = labels()
-    table = {}
-    for line in data_text("infobox_params.tsv").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("param\t"):
-            continue
-        param, _, label = line.partition("\t")
-        if norm_label(label) not in known:
-            raise ValueError(f"infobox_params.tsv: label {label!r} is not in labels.tsv")
-        table[param.strip().lower()] = label.strip()
-    return table
+    """Infobox parameter -> fiche label (each checked to be a label of labels.tsv)."""
+    return {param.lower(): label for param, label in rows("infobox_params.tsv")}
 
 
 def template_name(template: wtp.Template) -> str:
