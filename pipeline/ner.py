@@ -63,31 +63,37 @@ def unused_components(config: Mapping[str, Any]) -> list[str]:
     return [name for name in components if name not in keep]
 
 
-_LOADS: dict[str, Future] = {}
+_LOADS: dict[tuple[str, str], Future] = {}
 _LOADS_LOCK = threading.Lock()
 
 
-def _load_into(future: Future, model: str) -> None:
+def _load_into(future: Future, model: str, component: str) -> None:
     try:
         import spacy
 
-        future.set_result(spacy.load(model, exclude=unused_components(_config(model))))
+        if component:
+            components = _config(model)["components"]
+            nlp = spacy.load(model, exclude=[n for n, c in components.items() if c.get("factory") in ENTITY_FACTORIES])
+            nlp.add_pipe(component)
+        else:
+            nlp = spacy.load(model, exclude=unused_components(_config(model)))
+        future.set_result(nlp)
     except BaseException as err:  # noqa: BLE001 - handed to whoever waits for the model
         future.set_exception(err)
 
 
-def _loading(model: str, background: bool) -> Future:
+def _loading(model: str, background: bool, component: str = "") -> Future:
     """The model's one load in this process, started here if nobody started it yet."""
     with _LOADS_LOCK:
-        future = _LOADS.get(model)
+        future = _LOADS.get((model, component))
         first = future is None
         if first:
-            future = _LOADS[model] = Future()
+            future = _LOADS[(model, component)] = Future()
     if first:
         if background:
-            threading.Thread(target=_load_into, args=(future, model), name=f"load-{model}", daemon=True).start()
+            threading.Thread(target=_load_into, args=(future, model, component), name=f"load-{model}", daemon=True).start()
         else:
-            _load_into(future, model)
+            _load_into(future, model, component)
     return future
 
 
@@ -99,6 +105,13 @@ def prefetch(model: str = DEFAULT_MODEL) -> None:
 def load(model: str = DEFAULT_MODEL):  # -> spacy.Language
     """The model with only its entity recogniser, loaded once per process."""
     return _loading(model, background=False).result()
+
+
+def load_syntax(model: str, component: str):  # -> spacy.Language
+    """The model without its entity recogniser (tagger, lemmatizer, parser) and with
+    `component` added last, loaded once per process; the caller registers the
+    component's factory by importing its module first."""
+    return _loading(model, background=False, component=component).result()
 
 
 class PersonTagger:

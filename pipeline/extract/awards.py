@@ -15,6 +15,7 @@ from functools import cache
 
 import regex
 
+from pipeline.extract.award_vocab import ceremony_prizes, verb_form_pattern
 from pipeline.extract.people_names import PERSON, PERSON_RE
 from pipeline.extract.records import Award
 from pipeline.model import BlockKind, Section, Span, UnitKind
@@ -61,11 +62,6 @@ def has_event_word(value: str) -> bool:
 def starts_with_prize(value: str) -> bool:
     stripped = LEADING_ARTICLE.sub("", value.strip())
     return bool(_word_pattern("prize_words").match(stripped))
-
-
-@cache
-def _ceremony_prizes() -> frozenset[str]:
-    return frozenset(w.casefold() for w in vocabulary()["ceremony_prizes"])
 
 
 @dataclass
@@ -176,7 +172,7 @@ def _prize_rows(text: str, start: int, end: int, event: Event, outcome: str) -> 
             continue
         if not local.name:
             head = span.value.split()[0]
-            if head.casefold() in _ceremony_prizes():
+            if head.casefold() in ceremony_prizes():
                 local = Event(head, local.edition, local.year)
         rows.extend(_award(local, span, outcome, person, ex_aequo) for person in recipients or [None])
     return rows
@@ -221,6 +217,8 @@ def block_awards(text: str, section: Section) -> list[Award]:
             a, b = line.start, line.end
             body = text[a:b]
             head_end, tail_start = _split_head(body)
+            if unit.kind == UnitKind.PROSE and (verb_form_pattern().search(body) or (head_end is None and not _list_like(body))):
+                continue  # a sentence, read by award_sentences, or a remark about the list
             # A long line is prose unless it opens with a prize, or with an event whose prizes follow.
             long_line = len(body.split()) > MAX_PRIZE_WORDS and not starts_with_prize(body) and not has_event_word(body)
             listed = head_end is not None and len(body[:head_end].split()) <= MAX_HEADER_WORDS
@@ -238,6 +236,11 @@ def block_awards(text: str, section: Section) -> list[Award]:
                 continue
             rows.extend(_prize_rows(text, a, b, event, line_outcome))
     return rows
+
+
+def _list_like(body: str) -> bool:
+    """Whether a line opens like a list entry: a prize, an event or a year."""
+    return starts_with_prize(body) or has_event_word(body.split(":")[0]) or bool(regex.match(r"\s*(?:1[89]|20)\d\d\b", body))
 
 
 def _line_outcome(body: str, default: str) -> str:
@@ -268,72 +271,17 @@ def _split_head(body: str) -> tuple[int | None, int | None]:
     return None, None
 
 
-@cache
-def _prose_patterns() -> tuple[regex.Pattern[str], dict[str, str]]:
-    verbs: dict[str, str] = {}
-    for outcome, forms in vocabulary()["outcome_verbs"].items():
-        for form in forms:
-            verbs[form.lower()] = outcome
-    alternatives = "|".join(regex.escape(v) for v in sorted(verbs, key=len, reverse=True))
-    return regex.compile(rf"\b(?P<verb>{alternatives})\b", regex.IGNORECASE), verbs
-
-
-PROSE_STOP = regex.compile(r"[.;]\s|\.$|,\s+(?:et\s+)?(?:devient|il|elle|le film|qui|avant|puis|alors)\b|\s+et\s+(?:devient|est|a|fut)\b")
-OSCAR_FOR = regex.compile(r"pour\s+(?:l['’]|le\s+|la\s+)?(?P<prize>(?:Oscar|César|Golden Globe)[^,.;]*?)\s+lors\s+de\s+la\s+(?P<event>[^,.;]+)")
-
-
-def prose_awards(text: str, start: int, end: int) -> list[Award]:
-    """Prizes stated in running text between start and end."""
-    pattern, verbs = _prose_patterns()
+def section_awards(text: str, start: int, end: int) -> list[Award]:
+    """Festival sections named between start and end (`pour la section Un certain
+    regard au Festival de Cannes 2002` in a release line); sentences with an
+    outcome verb are read by award_sentences."""
     rows: list[Award] = []
-    for m in pattern.finditer(text, start, end):
-        outcome = verbs[m.group("verb").lower()]
-        stop = PROSE_STOP.search(text, m.end(), end)
-        clause_end = stop.start() if stop else end
-        clause = (m.end(), clause_end)
-        if outcome == "submitted":
-            o = OSCAR_FOR.search(text, *clause)
-            if o:
-                event = parse_event(text, o.start("event"), o.end("event"))
-                event.name = regex.sub(r"^(?:cérémonie|soirée)\s+(?:des|du|de\s+la)\s+", "", event.name, flags=regex.IGNORECASE)
-                span = clean_span(text, o.start("prize"), o.end("prize"))
-                if span:
-                    rows.append(_award(event, span, outcome))
-            continue
-        for a, b in _prose_prizes(text, *clause):
-            rows.extend(_prize_rows(text, a, b, Event(), outcome))
     for m in SECTION.finditer(text, start, end):
         if not has_event_word(m.group("event")):
             continue
         event = parse_event(text, m.start("event"), m.end("event"))
         named = m.group("kind").lower() == "section" and m.group("category")
         span = clean_span(text, m.start("category") if named else m.start("kind"), m.end("category") if m.group("category") else m.end("kind"))
-        if span and not any(r.start <= span.start < r.end for r in rows):
+        if span:
             rows.append(_award(event, span, "selected"))
     return [r for r in rows if r.category and (r.event or starts_with_prize(r.category))]
-
-
-def _prose_prizes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Prize phrases after a verb: `plusieurs récompenses, dont le Prix X au Y 1989`."""
-    dont = regex.search(r"\bdont\s+", text[start:end])
-    if dont:
-        start = start + dont.end()
-    chunk = text[start:end]
-    lead = regex.match(r"\s*(?:(?:en\s+\d{4}|à\s+nouveau|également|aussi|notamment|pour|à|au|aux)\s*,?\s*)*", chunk)
-    a = start + (lead.end() if lead else 0)
-    pieces = []
-    for piece_a, piece_b in regex_split_commas(text, a, end):
-        if starts_with_prize(text[piece_a:piece_b]) or (
-            regex.match(r"\s*(?:en\s+)?(?:compétition|sélection)", text[piece_a:piece_b], regex.IGNORECASE)
-        ):
-            pieces.append((piece_a, piece_b))
-    return pieces
-
-
-def regex_split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    pieces, pos = [], start
-    for m in regex.finditer(r",\s+", text[start:end]):
-        pieces.append((pos, start + m.start()))
-        pos = start + m.end()
-    pieces.append((pos, end))
-    return pieces

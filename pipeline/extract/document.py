@@ -6,27 +6,29 @@ from __future__ import annotations
 
 import regex
 
-from pipeline.extract.awards import block_awards, prose_awards, vocabulary
+from pipeline.extract.award_sentences import NOT_UNDERSTOOD, read_sentences, sentence_reader
+from pipeline.extract.awards import block_awards, section_awards, vocabulary
 from pipeline.extract.cast import distribution_cast, prose_cast, undecided_actors
 from pipeline.extract.fiche import apply_entries, collect_entries
 from pipeline.extract.filming import filming_locations
 from pipeline.extract.intro import apply_intro
 from pipeline.extract.people import person_facts
 from pipeline.extract.records import Award, CastMember, DocResult, FilmRecord, PersonRecord
-from pipeline.model import BlockKind, Document, Problem, Section, SectionKind, TargetKind, UnitKind
+from pipeline.model import BlockKind, Document, Problem, Section, SectionKind, Span, TargetKind, UnitKind
 from pipeline.ner import PersonTagger
 from pipeline.text.segment import segment
 
 PROSE_BLOCKS = (BlockKind.INTRO, BlockKind.SYNOPSIS)
-AWARD_PROSE_BLOCKS = (BlockKind.INTRO, BlockKind.SYNOPSIS, BlockKind.OTHER)
+AWARD_SENTENCE_BLOCKS = (BlockKind.INTRO, BlockKind.SYNOPSIS, BlockKind.AWARDS, BlockKind.OTHER)
+NO_AWARD_ROW = "awards block yields no row"
 CONTEXT_RADIUS = 200
 
 
-def _prose_spans(section: Section, kinds: tuple[BlockKind, ...]) -> list[tuple[int, int]]:
+def _prose_spans(section: Section, kinds: tuple[BlockKind, ...], units: tuple[UnitKind, ...] = (UnitKind.PROSE, UnitKind.ITEM)) -> list[tuple[int, int]]:
     spans = []
     for block in section.blocks_of(*kinds):
         for unit in block.units:
-            if unit.kind in (UnitKind.PROSE, UnitKind.ITEM):
+            if unit.kind in units:
                 a = unit.start
                 if section.title_paren and unit.start <= section.title_paren[1] < unit.end:
                     a = section.title_paren[1] + 1
@@ -83,13 +85,20 @@ def extract_film(text: str, section: Section, tagger: PersonTagger) -> FilmRecor
     film.cast.extend(c for c in prose_cast(text, prose, _person_check(text, prose, known, tagger), known)
                      if c.actor.casefold() not in listed_actors)
     awards = block_awards(text, section)
-    prose_and_releases = _prose_spans(section, AWARD_PROSE_BLOCKS) + [
-        (line.start, line.end) for line in film.fiche if line.field == TargetKind.RELEASE and line.value
-    ]
+    for line in film.fiche:
+        if line.field == TargetKind.RELEASE and line.value:
+            awards.extend(section_awards(text, line.start, line.end))
+    titles = [film.title, *(t.title for t in film.titles)]
+    told = read_sentences(text, _prose_spans(section, AWARD_SENTENCE_BLOCKS, (UnitKind.PROSE,)), sentence_reader(tagger.model), titles)
     listed_prizes = {a.category.casefold() for a in awards}
-    for a, b in prose_and_releases:
-        # The opening or the prose often repeats a prize the Distinctions list gives with its event.
-        awards.extend(p for p in prose_awards(text, a, b) if p.category.casefold() not in listed_prizes)
+    # The opening or the prose often repeats a prize the Distinctions list gives with its event.
+    awards.extend(p for p in told.rows if p.category.casefold() not in listed_prizes)
+    film.warnings.extend(Span(a, b, NOT_UNDERSTOOD) for a, b in told.unread)
+    for block in section.blocks_of(BlockKind.AWARDS):
+        if all(u.kind == UnitKind.HEADING for u in block.units):
+            continue  # a heading the copy kept without its list
+        if not any(block.start <= r.start < block.end for r in awards) and not any(block.start <= a < block.end for a, _ in told.unread):
+            film.warnings.append(Span(block.start, block.end, NO_AWARD_ROW))
     film.cast.extend(_award_cast(awards))
     shot_in = [place.value for place in filming_locations(text, section)]
     if shot_in:
@@ -121,5 +130,6 @@ def extract_document(doc: Document, tagger: PersonTagger) -> DocResult:
             result.problems.append(Problem(doc.doc_id, "warning", "extract", "film section with no title (no opening sentence, no Titre in its fiche)", section.start, section.end))
         if not section.blocks_of(BlockKind.FICHE, BlockKind.INFOBOX):
             result.problems.append(Problem(doc.doc_id, "warning", "extract", f"no fiche technique for film {film.title!r}; only the prose was read", section.start, section.end))
+        result.problems.extend(Problem(doc.doc_id, "warning", "extract", w.value, w.start, w.end) for w in film.warnings)
         result.films.append(film)
     return result

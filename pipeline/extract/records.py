@@ -130,6 +130,7 @@ class FilmRecord:
     fiche: list[FicheLine] = field(default_factory=list)
     intro_countries: list[str] = field(default_factory=list)  # from the opening sentence's demonym
     fiche_titles: list[Span] = field(default_factory=list)  # first form of each fiche title value
+    warnings: list[Span] = field(default_factory=list)  # a problem met in the section: the message, and where
 
     @property
     def title(self) -> str:

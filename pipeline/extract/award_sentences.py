@@ -1,0 +1,496 @@
+"""Awards stated in sentences (`Le film remporte le Prix X et le Prix Y au
+Festival de Z 2011`, `Il obtient quatre Césars, dont ceux du meilleur film
+et du meilleur acteur`, `Son rôle vaut à Awa Sy le prix d'interprétation`).
+
+A sentence is read only when it holds an outcome verb and a prize, event or
+festival-section word. Its verbs (lemma, negation, subject) come from the
+French model through the `award_verbs` component, or from the listed verb
+forms in rules-only runs; what follows each verb is read on characters, as a
+run of prizes, events, sections and years. A row is written only when its
+category and event are whole names; a sentence that states an award but
+cannot be read completely is reported, never guessed.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from pipeline.extract.award_vocab import VerbReading, ceremony_prizes, event_start_pattern, form_outcomes, section_pattern, verb_form_pattern
+from pipeline.extract.awards import Event, _award, _category, parse_event
+from pipeline.extract.people_names import PERSON
+from pipeline.extract.records import Award
+from pipeline.model import Span
+from pipeline.text.clean import clean_span
+
+NOT_UNDERSTOOD = "award sentence not understood"
+# Verbs that state an award only with a festival section or `pour représenter` after them.
+SECTION_ONLY = frozenset({"présenter", "projeter", "retenir", "choisir", "proposer"})
+CACHE_LIMIT = 20_000
+MAX_CATEGORY_WORDS = 12
+MAX_EVENT_WORDS = 10
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+APOS = r"['’]"
+ARTICLE = rf"(?:(?:le|la|les|l{APOS}|un|une)\s*)"
+POSSESSIVE = regex.compile(r"\b(?:son|sa|ses|leur|leurs)\s+$", regex.IGNORECASE)
+QUANTITY = r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|plusieurs|de\s+nombreux|de\s+nombreuses|nombreux|nombreuses|divers|diverses|différents|quelques)"
+ABBREVIATIONS = frozenset({"m", "mme", "mlle", "dr", "st", "ste", "vol", "etc", "cf", "env", "no", "p"})
+
+SENTENCE_END = regex.compile(r"[.!?…](?:\[\d+\]|\d{1,2}(?=\s))*(?:\s+|(?=\p{Lu}\p{Ll}))(?=[«\"(\[]?\p{Lu})")
+SKIP = regex.compile(
+    r"(?:\s|,|\bet\b|\bainsi\s+que\b|\bensuite\b|\bégalement\b|\baussi\b|\bnotamment\b|\bfinalement\b|\balors\b|\benfin\b|"
+    r"\bmême\b|\bà\s+nouveau\b|\bde\s+nouveau\b|\bsuccessivement\b|\brespectivement\b|\bentre\s+autres\b|\bofficiellement\b|"
+    r"\bpar\s+la\s+suite\b|\by\b|\bd[ée]jà\b|\bd{APOS}abord\b|\bbien\b)+".replace("{APOS}", APOS),
+    regex.IGNORECASE,
+)
+YEAR_ITEM = regex.compile(
+    rf"(?:en|au\s+cours\s+de\s+l{APOS}année|dès)\s+(?P<year>{YEAR})(?!\d)|\(\s*(?P<year>{YEAR})\s*\)|"
+    rf"(?P<same>(?:la|cette)\s+même\s+année|cette\s+année[- ]là|la\s+même\s+saison)|(?P<next>l{APOS}année\s+suivante)|"
+    rf"(?P<prev>l{APOS}année\s+précédente)",
+    regex.IGNORECASE,
+)
+SUBMISSION = regex.compile(
+    rf"pour\s+représenter\s+(?:le\s+|la\s+|les\s+|l{APOS})?\p{{Lu}}[^,;.]*?(?=\s+(?:à|aux|au|pour|lors)\b)", regex.IGNORECASE
+)
+SECTION_INTRO = regex.compile(
+    rf"(?:(?:en|dans|pour|à|au)\s+)?(?:(?:la|le|l{APOS})\s*)?(?:section\s+(?=\p{{Lu}}))?", regex.IGNORECASE
+)
+NAMED_SECTION = regex.compile(rf"(?:dans|pour)\s+la\s+section\s+(?P<name>\p{{Lu}}[^,;.()]*?)(?=\s+(?:au|à|aux|lors|du|de)\b|\s*[,;.(]|$)")
+EVENT_INTRO = regex.compile(
+    rf"(?:aux|au|à\s+la|à\s+l{APOS}|à|lors\s+(?:du|de\s+la|de\s+l{APOS}|des)|pendant\s+(?:le|la|les|l{APOS})|"
+    rf"durant\s+(?:le|la|les|l{APOS})|du|de\s+la|des|de\s+l{APOS})(?:(?<=['’])|(?=\s)|(?=\p{{Lu}}))\s*",
+    regex.IGNORECASE,
+)
+EDITION_HEAD = regex.compile(r"\d{1,3}\s*(?:e|è|ème|eme|re|er|ère)\s+(?=(?:édition|cérémonie|session|festival)\b)", regex.IGNORECASE)
+CITY = regex.compile(rf"(?P<city>\p{{Lu}}\p{{Ll}}+(?:[- ]\p{{Lu}}\p{{Ll}}+)?)(?=\s+(?:en\s+{YEAR}|{YEAR})|\s*[,;.(]|\s*$)")
+EVENT_END = regex.compile(
+    rf"\s*[,;()\[]|\s*[.:](?:\s|$)|\s+(?:où|en\s+{YEAR}|pour|dans|avec|lors|qui|dont|puis|grâce|devant|"
+    rf"la\s+même|l{APOS}année|cette\s+année|en\s+(?:compétition|sélection)|hors\s+compétition|"
+    rf"et\s+(?=(?:le|la|l{APOS}|les|un|une|au|à|aux|en|il|elle|devient|est|a|obtient|remporte|reçoit)\b))\b|\s*$",
+    regex.IGNORECASE,
+)
+PRIZE_END = regex.compile(
+    rf"\s*[,;(]|\s*[.:](?:\s|$)|\s+(?:au|aux|à\s+la|à\s+l{APOS}|à\s+(?=\p{{Lu}})|lors|pendant|durant|en\s+{YEAR}|"
+    rf"en\s+(?:compétition|sélection)|hors\s+compétition|la\s+même|l{APOS}année|cette\s+année|dans|décerné|décernée|attribué|attribuée|"
+    rf"remis|remise|qui|dont|ainsi|où|avec|grâce|devant|pour\s+(?:son|sa|ses|leur|leurs|le\s+film|ce\s+film|l{APOS}ensemble|représenter)|"
+    rf"et\s+(?={ARTICLE}?(?:{QUANTITY}\s|devient|est|a|il|elle)))\b|\s*$",
+    regex.IGNORECASE,
+)
+PARTICIPLE = regex.compile(r"(?:décerné|attribué|remis|offert|doté|accordé)e?s?\s+(?:par|à)\s+[^,;]*?(?=\s*[,;]|\s+et\s|$)", regex.IGNORECASE)
+ROLE = regex.compile(
+    rf"pour\s+(?:son|sa|leur)\s+(?:rôle|interprétation|prestation|performance|travail|composition)\b[^,;]*?"
+    rf"(?=\s*[,;]|\s+(?:au|aux|à\s+la|à\s+l{APOS}|lors|en\s+{YEAR})\b|$)",
+    regex.IGNORECASE,
+)
+PARENTHESIS = regex.compile(r"\s*\([^()]*\)")
+QUANT_ITEM = regex.compile(
+    rf"{QUANTITY}\s+(?P<noun>prix|récompenses|distinctions|trophées|nominations|sélections|\p{{Lu}}\p{{L}}+s)\b", regex.IGNORECASE
+)
+ANAPHOR = regex.compile(r"dont\s+(?:celui|celle|ceux|celles)\s+", regex.IGNORECASE)
+ANAPHOR_PIECE = regex.compile(rf"(?:du|de\s+la|de\s+l{APOS}|des|d{APOS})\s*[^,;.]+?(?=\s*,\s*(?:du|de\s+la|de\s+l{APOS}|des|d{APOS})|\s+et\s+(?:du|de\s+la|de\s+l{APOS}|des|d{APOS})|\s*[,;.(]|\s+(?:en\s+{YEAR}|au|aux|à|lors)\b|\s*$)", regex.IGNORECASE)
+DONT = regex.compile(r"dont\s+", regex.IGNORECASE)
+CLAUSE_STOP = regex.compile(
+    r",\s+(?:et\s+|mais\s+)?(?:qui|puis|avant|alors\s+que|il|elle|ils|elles|le\s+film|ce\s+film|devient|ce\s+qui|tandis|mais|bien\s+que)\b|;|"
+    r"\s+(?:et|mais)\s+(?:devient|est\s+(?!\w+é)|a\s+(?!\w+é)|fut|sera|il|elle|le\s+film)\b|\s+mais\b|\s*[:«]",
+    regex.IGNORECASE,
+)
+FRONTED = regex.compile(  # `En 1995,` `Au FESPACO 2001,` `Lors de la 5e édition du festival,`: a setting that opens the sentence
+    rf"(?:en|au|aux|à|lors|pendant|durant|la\s+même|l{APOS}année)\b[^,]*(?=,)", regex.IGNORECASE)
+PERSON_SUBJECT = regex.compile(rf"(?P<who>{PERSON})")
+DATIVE = regex.compile(rf"\s*à\s+(?P<who>{PERSON})(?=\s+(?:le|la|l{APOS}|les|un|une|son|sa)\b)")
+PRONOUNS = frozenset({"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce", "cette", "on"})
+NEGATION_BEFORE = regex.compile(rf"(?:\bn{APOS}|\bne\s|\bsans\s)(?:\s*[\p{{L}}’']+){{0,3}}\s*$", regex.IGNORECASE)
+NEGATION_AFTER = regex.compile(r"\s+(?:pas|jamais|aucun|aucune)\b", regex.IGNORECASE)
+AUXILIARY_BEFORE = regex.compile(r"(?:\s+(?:a|ont|avait|avaient|est|sont|était|étaient|fut|furent|a\s+été|ont\s+été|avait\s+été|sera|aura|également|aussi|alors|notamment|ensuite|officiellement|déjà))*\s*$", regex.IGNORECASE)
+
+
+@dataclass
+class Item:
+    kind: str  # prize, section, event, year
+    start: int
+    end: int
+    category: str = ""
+    event: Event | None = None
+    year: int | None = None
+    recipients: list[tuple[str, int, int]] = field(default_factory=list)
+    ex_aequo: bool = False
+    whole: bool = True
+    source: tuple[int, int] | None = None  # the category's own span, when it differs from the item's
+
+
+@dataclass
+class Reading:
+    rows: list[Award] = field(default_factory=list)
+    unread: list[tuple[int, int]] = field(default_factory=list)  # sentences that state an award but could not be read
+    last_year: int | None = None
+
+
+@cache
+def _prize_start() -> regex.Pattern[str]:
+    from pipeline.extract.awards import vocabulary
+
+    words = sorted(set(vocabulary()["prize_words"]) | set(ceremony_prizes()), key=len, reverse=True)
+    return regex.compile(rf"{ARTICLE}?(?=(?:{'|'.join(regex.escape(w) for w in words)})(?![\p{{L}}]))", regex.IGNORECASE)
+
+
+@cache
+def _trigger_words() -> regex.Pattern[str]:
+    from pipeline.extract.awards import vocabulary
+
+    words = sorted(set(vocabulary()["prize_words"]) - {"meilleur", "meilleure", "sélection", "nomination"}, key=len, reverse=True)
+    return regex.compile(rf"(?<!\p{{L}})(?:{'|'.join(regex.escape(w) for w in words)})(?:s|x)?(?!\p{{L}})", regex.IGNORECASE)
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end], not cut after an initial (`S. Pierre`) or an abbreviation."""
+    spans, pos = [], start
+    for m in SENTENCE_END.finditer(text, start, end):
+        word = regex.search(r"(\p{L}+)\.?$", text[max(start, m.start() - 12):m.start() + 1])
+        if word and (len(word.group(1)) == 1 and word.group(1).isupper() or word.group(1).lower() in ABBREVIATIONS):
+            continue
+        spans.append((pos, m.start() + 1))
+        pos = m.end()
+    if text[pos:end].strip():
+        spans.append((pos, end))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def is_candidate(sentence: str) -> bool:
+    """Whether a sentence may state an award: an outcome verb and a prize, event or section word."""
+    return bool(verb_form_pattern().search(sentence)) and bool(
+        _trigger_words().search(sentence) or event_start_pattern().search(sentence) or section_pattern().search(sentence)
+    )
+
+
+class SentenceReader:
+    """Finds the outcome verbs of candidate sentences: through the model when one is
+    given (batched with nlp.pipe, answered from a bounded cache), else from the
+    listed verb forms."""
+
+    def __init__(self, model: str | None, batch_size: int = 64, cache_limit: int = CACHE_LIMIT) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self.cache_limit = cache_limit
+        self._cache: OrderedDict[str, tuple] = OrderedDict()
+        self.sentences_parsed = 0
+        self.chars_parsed = 0
+        self.chars_seen = 0
+
+    def verbs(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[VerbReading]]:
+        """The outcome verbs of each sentence span, in text order."""
+        if self.model is None:
+            return [_rule_verbs(text, a, b) for a, b in spans]
+        self._parse(text[a:b] for a, b in spans)
+        found = []
+        for a, b in spans:
+            readings = self._cache[text[a:b]]
+            self._cache.move_to_end(text[a:b])
+            found.append([r.shifted(a) for r in readings])
+        return found
+
+    def _parse(self, sentences: Iterable[str]) -> None:
+        todo = list(dict.fromkeys(s for s in sentences if s not in self._cache))
+        if not todo:
+            return
+        from pipeline.extract.award_syntax import COMPONENT
+        from pipeline.ner import load_syntax
+
+        nlp = load_syntax(self.model, COMPONENT)
+        for sentence, doc in zip(todo, nlp.pipe(todo, batch_size=self.batch_size)):
+            self._cache[sentence] = doc._.award_verbs
+            if len(self._cache) > self.cache_limit:
+                self._cache.popitem(last=False)
+        self.sentences_parsed += len(todo)
+        self.chars_parsed += sum(map(len, todo))
+
+
+@cache
+def sentence_reader(model: str | None) -> SentenceReader:
+    """One reader per model and process, so its cache serves every document."""
+    return SentenceReader(model)
+
+
+def _rule_verbs(text: str, start: int, end: int) -> list[VerbReading]:
+    verbs = []
+    for m in verb_form_pattern().finditer(text, start, end):
+        lemma, outcome = form_outcomes()[regex.sub(r"\s+", " ", m.group().lower())]
+        before = text[max(start, m.start() - 40):m.start()]
+        negated = bool(NEGATION_BEFORE.search(before)) or bool(NEGATION_AFTER.match(text, m.end(), end))
+        verbs.append(VerbReading(m.start(), m.end(), lemma, outcome, negated, _rule_subject(text, start, m.start())))
+    return verbs
+
+
+def _rule_subject(text: str, start: int, verb_start: int) -> tuple[int, int] | None:
+    aux = AUXILIARY_BEFORE.search(text, start, verb_start)
+    head_end = aux.start() if aux else verb_start
+    m = PERSON_SUBJECT.fullmatch(text, start, head_end)
+    return (m.start(), m.end()) if m else None
+
+
+def read_sentences(text: str, spans: Sequence[tuple[int, int]], reader: SentenceReader, titles: Iterable[str] = ()) -> Reading:
+    """Award rows from the sentences of prose spans, in text order; `titles` are
+    the film's own names, which are never a recipient."""
+    reading = Reading()
+    own = {t.casefold() for t in titles if t}
+    units = [(a, b, sentences(text, a, b)) for a, b in spans]
+    candidates = [(a, b) for _, _, sents in units for a, b in sents if is_candidate(text[a:b])]
+    reader.chars_seen += sum(b - a for a, b in spans)
+    verbs = dict(zip(candidates, reader.verbs(text, candidates)))
+    for _, _, sents in units:
+        for a, b in sents:
+            if (a, b) in verbs:
+                _read_sentence(text, a, b, verbs[(a, b)], own, reading)
+            year = _last_year(text[a:b])
+            if year:
+                reading.last_year = year
+    return reading
+
+
+def _last_year(sentence: str) -> int | None:
+    years = regex.findall(rf"(?<!\d){YEAR}(?!\d)", sentence)
+    return int(years[-1]) if years else None
+
+
+def _read_sentence(text: str, a: int, b: int, verbs: list[VerbReading], own: set[str], reading: Reading) -> None:
+    live = [v for v in verbs if not v.negated]
+    if not live:
+        return
+    fronted = FRONTED.match(text, a, live[0].start)
+    lead, _ = _scan(text, a, fronted.end(), reading.last_year) if fronted else ([], False)
+    earlier = [i for i in lead if i.kind in ("event", "year")]
+    understood = True
+    stated = False
+    joined: list[VerbReading] = []  # verbs coordinated with the next one (`sélectionné et présenté`)
+    for i, verb in enumerate(verbs):
+        if verb.negated:
+            continue
+        nxt = verbs[i + 1].start if i + 1 < len(verbs) else b
+        stop = CLAUSE_STOP.search(text, verb.end, nxt)
+        end = stop.start() if stop else nxt
+        pos, recipient = verb.end, _person(text, *verb.subject) if verb.subject else None
+        if dative := DATIVE.match(text, pos, end):
+            recipient = (dative.group("who"), dative.start("who"), dative.end("who"))
+            pos = dative.end()
+        items, submitted = _scan(text, pos, end, reading.last_year)
+        if not items and not text[verb.end:end].strip(" ,et"):
+            joined.append(verb)  # `sélectionné et présenté en compétition`: the next verb's complement serves both
+            continue
+        outcome = next(filter(None, (_outcome(v, items, submitted, verb.start) for v in [verb, *joined])), None)
+        joined = []
+        named = any(it.kind in ("prize", "section") for it in items)
+        says_award = named or any(it.kind == "count" for it in items) or any(
+            not POSSESSIVE.search(text, verb.end, m.start()) for m in _trigger_words().finditer(text, verb.end, end))
+        stated = stated or says_award
+        if outcome is None:
+            earlier.extend(i for i in items if i.kind in ("event", "year"))
+            continue
+        if says_award and (not named or any(not it.whole for it in items)):
+            understood = False
+        for item in items:
+            if item.kind in ("prize", "section") and item.whole and recipient and not item.recipients:
+                item.recipients = [recipient]
+        if named:
+            rows = _rows(items, outcome, own, earlier)
+            understood = understood and bool(rows)
+            reading.rows.extend(rows)
+        earlier.extend(i for i in items if i.kind in ("event", "year"))
+    if stated and not understood:
+        reading.unread.append((a, b))
+
+
+def _outcome(verb: VerbReading, items: list[Item], submitted: bool, at: int) -> str | None:
+    """The verb's outcome, unless what follows shows it states no award (`présenté au festival`, `nommé directeur`).
+    `sélectionné au Festival X` with no section named is a selection with category `sélection`, read at the verb."""
+    if submitted:
+        return "submitted"
+    if verb.lemma in SECTION_ONLY and not any(i.kind == "section" for i in items):
+        return None  # shown or chosen, but not said to be in competition or submitted
+    if verb.outcome == "selected" and not any(i.kind in ("section", "prize") for i in items) and any(i.kind == "event" for i in items):
+        items.insert(0, Item("section", at, at, category="sélection", source=(verb.start, verb.end)))
+    if verb.outcome == "nominated" and not any(i.kind in ("prize", "section") for i in items):
+        return None
+    return verb.outcome
+
+
+def _scan(text: str, pos: int, end: int, context_year: int | None) -> tuple[list[Item], bool]:
+    """The prizes, sections, events and years of text[pos:end], and whether it says `pour représenter`."""
+    items: list[Item] = []
+    submitted = False
+    anaphor_head = ""
+    while pos < end:
+        skip = SKIP.match(text, pos, end)
+        if skip and skip.end() > pos:
+            pos = skip.end()
+            continue
+        if m := SUBMISSION.match(text, pos, end):
+            submitted = True
+            pos = m.end()
+            continue
+        if m := YEAR_ITEM.match(text, pos, end):
+            year = int(m.group("year")) if m.group("year") else None
+            if context_year and (m.group("same") or m.group("next") or m.group("prev")):
+                year = context_year + (1 if m.group("next") else -1 if m.group("prev") else 0)
+            if year:
+                items.append(Item("year", m.start(), m.end(), year=year))
+            pos = m.end()
+            continue
+        if m := (NAMED_SECTION.match(text, pos, end) or _section(text, pos, end)):
+            span = m.span("name") if "name" in m.groupdict() else m.span()
+            cat = clean_span(text, *span)
+            if cat:
+                items.append(Item("section", m.start(), m.end(), category=cat.value, source=(cat.start, cat.end)))
+            pos = m.end()
+            continue
+        if m := (ROLE.match(text, pos, end) or PARTICIPLE.match(text, pos, end) or PARENTHESIS.match(text, pos, end)):
+            pos = m.end()
+            continue
+        if (event := _event(text, pos, end)) is not None:
+            items.append(event)
+            pos = event.end
+            continue
+        if m := QUANT_ITEM.match(text, pos, end):
+            noun = m.group("noun").lower()
+            anaphor_head = ceremony_prizes().get(noun, "") or ("Prix" if noun == "prix" else "")
+            items.append(Item("count", m.start(), m.end(), whole=False))
+            pos = m.end()
+            continue
+        if (m := ANAPHOR.match(text, pos, end)) and anaphor_head:
+            items = [i for i in items if i.kind != "count"]
+            items.extend(_anaphora(text, m.end(), end, anaphor_head))
+            pos = items[-1].end if items and items[-1].start >= m.end() else m.end()
+            continue
+        if m := DONT.match(text, pos, end):
+            items = [i for i in items if i.kind != "count"]
+            pos = m.end()
+            continue
+        if _prize_start().match(text, pos, end) and not POSSESSIVE.search(text, max(0, pos - 8), pos):
+            items.append(_prize(text, pos, end))
+            pos = items[-1].end
+            continue
+        word = regex.match(r"\s*\S+", text[pos:end])
+        pos += word.end() if word else end - pos
+    return items, submitted
+
+
+def _anaphora(text: str, pos: int, end: int, head: str) -> list[Item]:
+    """`dont ceux du meilleur film et du meilleur acteur` after `quatre Césars` -> `César du meilleur film`, `César du meilleur acteur`."""
+    items = []
+    while (p := ANAPHOR_PIECE.match(text, pos, end)) is not None:
+        piece = clean_span(text, p.start(), p.end())
+        if piece:
+            items.append(Item("prize", piece.start, piece.end, category=f"{head} {piece.value}",
+                              whole=_is_name(piece.value), source=(piece.start, piece.end)))
+        pos = p.end()
+        sep = regex.match(r"\s*(?:,|et)\s*", text[pos:end])
+        if not sep:
+            break
+        pos += sep.end()
+    return items
+
+
+def _section(text: str, pos: int, end: int) -> regex.Match | None:
+    intro = SECTION_INTRO.match(text, pos, end)
+    at = intro.end() if intro else pos
+    m = section_pattern().match(text, at, end)
+    if m is None or (intro is None or intro.end() == pos) and not m.group().lower().startswith("hors"):
+        return None
+    return m
+
+
+def _event(text: str, pos: int, end: int) -> Item | None:
+    intro = EVENT_INTRO.match(text, pos, end)
+    if intro is None:
+        return None
+    at = intro.end()
+    edition = EDITION_HEAD.match(text, at, end)
+    head_at = regex.match(r"(?:\d{1,3}\s*\S+\s+)?(?:édition|cérémonie|session)\s+(?:du|de\s+la|des|de|d['’])\s*", text[at:end], regex.IGNORECASE)
+    name_at = at + head_at.end() if head_at else at
+    if event_start_pattern().match(text, name_at, end) is None and not (edition and head_at):
+        if text[intro.start():intro.end()].strip().lower() == "à" and (city := CITY.match(text, at, end)):
+            return Item("event", pos, city.end(), event=Event(city.group("city")))
+        return None
+    stop = EVENT_END.search(text, name_at, end)
+    b = stop.start() if stop else end
+    year_after = regex.match(rf"\s+en\s+({YEAR})(?!\d)", text[b:end])
+    event = parse_event(text, at, b)
+    event.name = regex.sub(r"^(?:cérémonie|soirée)\s+(?:des|du|de\s+la)\s+", "", event.name, flags=regex.IGNORECASE)
+    whole = bool(event.name) and _is_name(event.name, MAX_EVENT_WORDS)
+    if year_after and event.year is None:
+        event.year = int(year_after.group(1))
+        b += year_after.end()
+    return Item("event", pos, b, event=event, year=event.year, whole=whole)
+
+
+def _prize(text: str, pos: int, end: int) -> Item:
+    stop = PRIZE_END.search(text, pos + 1, end)
+    b = stop.start() if stop else end
+    for et in regex.finditer(r"\s+et\s+", text[pos:b]):
+        if _prize_start().match(text, pos + et.end(), b):
+            b = pos + et.start()
+            break
+    span, persons, ex_aequo = _category(text, pos, b)
+    if span is None:
+        return Item("prize", pos, b, whole=False)
+    return Item("prize", pos, b, category=span.value, recipients=[(p.value, p.start, p.end) for p in persons],
+                ex_aequo=ex_aequo, whole=_is_name(span.value) and bool(_prize_start().match(span.value)), source=(span.start, span.end))
+
+
+def _is_name(value: str, limit: int = MAX_CATEGORY_WORDS) -> bool:
+    """A prize or event name, not a clause: short, no verb, no sentence punctuation."""
+    return 0 < len(value.split()) <= limit and not verb_form_pattern().search(value) and not regex.search(
+        r"[;:!?]|\b(?:qui|que|est|sont|a|ont|était|il|elle)\b", value, regex.IGNORECASE)
+
+
+def _person(text: str, a: int, b: int) -> tuple[str, int, int] | None:
+    span = clean_span(text, a, b)
+    if span is None or span.value.casefold() in PRONOUNS:
+        return None
+    if PERSON_SUBJECT.fullmatch(span.value) and len(span.value.split()) >= 2:
+        return span.value, span.start, span.end
+    return None
+
+
+def _rows(items: list[Item], outcome: str, own: set[str], earlier: list[Item]) -> list[Award]:
+    """One row per whole prize and recipient, with the event and year that go with it."""
+    prizes = [i for i in items if i.kind in ("prize", "section")]
+    rows: list[Award] = []
+    for n, prize in enumerate(prizes):
+        if not prize.whole or not prize.category:
+            continue
+        limit = prizes[n + 1].start if n + 1 < len(prizes) else len(prize.category) + prize.end + 10**9
+        ceremony = ceremony_prizes().get(prize.category.split()[0].casefold())
+        event = _event_of(prize, limit, ceremony, items, earlier)
+        if (event is not None and not event.whole) or (prize.kind == "section" and event is None):
+            continue
+        year = event.year if event else None
+        if year is None:
+            years = [i for i in items if i.kind == "year"]
+            ordered = ([y for y in years if prize.start < y.start < limit] + [y for y in years if y.start > prize.start]
+                       + [y for y in years if y.start < prize.start][::-1] + [i for i in earlier if i.kind == "year"][::-1])
+            year = ordered[0].year if ordered else None
+        source = prize.source or (prize.start, prize.end)
+        category = Span(source[0], source[1], prize.category)
+        said = Event(event.event.name, event.event.edition, year) if event else Event(ceremony or "", None, year)
+        for who in prize.recipients or [None]:
+            person = Span(who[1], who[2], who[0]) if who and who[0].casefold() not in own else None
+            rows.append(_award(said, category, outcome, person, prize.ex_aequo))
+    return rows
+
+
+def _event_of(prize: Item, limit: int, ceremony: str | None, items: list[Item], earlier: list[Item]) -> Item | None:
+    """The event after the prize and before the next one; for a ceremony's prize, that
+    ceremony named earlier or none; else the clause's next event (`le Prix X et le
+    Prix Y au Festival Z`), else the nearest earlier one (`Au Festival Z, il remporte`)."""
+    events = [i for i in items if i.kind == "event"]
+    own = [e for e in events if prize.start < e.start < limit]
+    if own:
+        return own[0]
+    prior = [e for e in events if e.start < prize.start][::-1] + [e for e in earlier if e.kind == "event"][::-1]
+    if ceremony:
+        return next((e for e in prior if ceremony.casefold() in e.event.name.casefold()), None)
+    later = [e for e in events if e.start > prize.start]
+    return later[0] if later else prior[0] if prior else None

@@ -1,0 +1,265 @@
+"""Awards told in sentences, read with the French model and with rules only."""
+
+import pytest
+
+from extract.helpers import column, extract
+from pipeline.extract.award_sentences import SentenceReader, is_candidate, read_sentences, sentences
+from pipeline.extract.award_vocab import parse_events, parse_verbs
+from pipeline.extract.document import extract_document
+from pipeline.model import Document
+from pipeline.ner import PersonTagger
+
+READERS = {"model": SentenceReader("fr_core_news_sm"), "rules": SentenceReader(None)}
+
+
+@pytest.fixture(params=sorted(READERS))
+def reader(request) -> SentenceReader:
+    return READERS[request.param]
+
+
+def read(text: str, reader: SentenceReader, titles: tuple[str, ...] = ("Le Fleuve",)) -> list[tuple]:
+    rows = read_sentences(text, [(0, len(text))], reader, titles).rows
+    for row in rows:
+        source = text[row.start:row.end]
+        assert source in (row.category, row.category.split(" ", 1)[-1]) or source.startswith(row.category)
+    return [(r.event, r.edition, r.year, r.category, r.recipient, r.outcome) for r in rows]
+
+
+def unread(text: str, reader: SentenceReader) -> list[str]:
+    return [text[a:b] for a, b in read_sentences(text, [(0, len(text))], reader).unread]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le film remporte le prix spécial du jury au festival de Namur en 2003.",
+     [("festival de Namur", None, 2003, "prix spécial du jury", "", "won")]),
+    ("Il a obtenu le Grand Prix au Festival international du film d'Amiens 1998.",
+     [("Festival international du film d'Amiens", None, 1998, "Grand Prix", "", "won")]),
+    ("En 1995, le film décroche l'Étalon de bronze de Yennenga au FESPACO.",
+     [("FESPACO", None, 1995, "Étalon de bronze de Yennenga", "", "won")]),
+    ("Le Fleuve reçut la Tanit d'argent aux Journées cinématographiques de Carthage 1986.",
+     [("Journées cinématographiques de Carthage", None, 1986, "Tanit d'argent", "", "won")]),
+    ("Le film est récompensé par le Prix du public à la Berlinale 2014.",
+     [("Berlinale", None, 2014, "Prix du public", "", "won")]),
+    ("Il est couronné par le Léopard d'or au Festival de Locarno en 1977.",
+     [("Festival de Locarno", None, 1977, "Léopard d'or", "", "won")]),
+])
+def test_won_with_event_and_year(text: str, expected: list[tuple], reader: SentenceReader) -> None:
+    assert read(text, reader) == expected
+
+
+def test_coordinated_prizes_share_the_event_and_a_trailing_participle_is_dropped(reader: SentenceReader) -> None:
+    text = ("Le film est présenté en sélection officielle au Festival de Venise 2011, où il remporte le Prix FIPRESCI "
+            "et le Prix Pasinetti décerné par la presse italienne.")
+    assert read(text, reader) == [
+        ("Festival de Venise", None, 2011, "sélection officielle", "", "selected"),
+        ("Festival de Venise", None, 2011, "Prix FIPRESCI", "", "won"),
+        ("Festival de Venise", None, 2011, "Prix Pasinetti", "", "won"),
+    ]
+
+
+def test_three_prizes_in_a_list(reader: SentenceReader) -> None:
+    text = "À Ouagadougou, le film a remporté le prix de la meilleure image, le prix du public et le prix de l'Union européenne au FESPACO 2001."
+    assert [r[3] for r in read(text, reader)] == ["prix de la meilleure image", "prix du public", "prix de l'Union européenne"]
+    assert {r[:3] for r in read(text, reader)} == {("FESPACO", None, 2001)}
+
+
+def test_anaphora_names_each_prize_of_a_ceremony(reader: SentenceReader) -> None:
+    text = "Il obtient quatre Césars en 2009, dont ceux du meilleur film et du meilleur acteur."
+    assert read(text, reader) == [
+        ("César", None, 2009, "César du meilleur film", "", "won"),
+        ("César", None, 2009, "César du meilleur acteur", "", "won"),
+    ]
+
+
+def test_some_of_several_prizes(reader: SentenceReader) -> None:
+    text = "Le film a reçu de nombreuses distinctions, dont le Prix Oumarou Ganda au FESPACO 1993."
+    assert read(text, reader) == [("FESPACO", None, 1993, "Prix Oumarou Ganda", "", "won")]
+
+
+def test_two_events_in_one_sentence_and_a_ceremony_prize(reader: SentenceReader) -> None:
+    text = "Il a reçu le Tanit d'or au Festival de Carthage en 1980, puis le César du meilleur film étranger en 1982."
+    assert read(text, reader) == [("Festival de Carthage", None, 1980, "Tanit d'or", "", "won")] or read(text, reader) == [
+        ("Festival de Carthage", None, 1980, "Tanit d'or", "", "won"), ("César", None, 1982, "César du meilleur film étranger", "", "won")]
+    text = "Il a reçu le Tanit d'or au Festival de Carthage en 1980, le César du meilleur film étranger en 1982."
+    assert read(text, reader) == [
+        ("Festival de Carthage", None, 1980, "Tanit d'or", "", "won"),
+        ("César", None, 1982, "César du meilleur film étranger", "", "won"),
+    ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Il est choisi pour représenter le Mali à l'Oscar du meilleur film international.",
+     [("Oscar", None, None, "Oscar du meilleur film international", "", "submitted")]),
+    ("Le film a été sélectionné pour représenter la Tunisie aux Oscars 2013, pour l'Oscar du meilleur film en langue étrangère.",
+     [("Oscars", None, 2013, "Oscar du meilleur film en langue étrangère", "", "submitted")]),
+    ("Il a été proposé pour représenter le Sénégal pour l'Oscar du meilleur film international lors de la 92e cérémonie des Oscars.",
+     [("Oscars", 92, None, "Oscar du meilleur film international", "", "submitted")]),
+])
+def test_submitted(text: str, expected: list[tuple], reader: SentenceReader) -> None:
+    assert read(text, reader) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le film est nommé pour le César du meilleur premier film en 2004.",
+     [("César", None, 2004, "César du meilleur premier film", "", "nominated")]),
+    ("Il est nominé aux Magritte 2015 pour le Magritte du meilleur film.",
+     [("Magritte", None, 2015, "Magritte du meilleur film", "", "nominated")]),
+    ("Le film est en lice pour la Palme d'or au Festival de Cannes 2019.",
+     [("Festival de Cannes", None, 2019, "Palme d'or", "", "nominated")]),
+])
+def test_nominated(text: str, expected: list[tuple], reader: SentenceReader) -> None:
+    assert read(text, reader) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le film a été présenté en compétition au Festival de Cannes 1972.",
+     [("Festival de Cannes", None, 1972, "compétition", "", "selected")]),
+    ("Il est projeté au Festival de Cannes 2016 dans la section Un certain regard.",
+     [("Festival de Cannes", None, 2016, "Un certain regard", "", "selected")]),
+    ("Le film est présenté hors compétition à la Mostra de Venise 2008.",
+     [("Mostra de Venise", None, 2008, "hors compétition", "", "selected")]),
+    ("Le film est sélectionné et présenté en compétition officielle à la Berlinale 2012, où il décroche l'Ours d'argent.",
+     [("Berlinale", None, 2012, "compétition officielle", "", "selected"), ("Berlinale", None, 2012, "Ours d'argent", "", "won")]),
+])
+def test_selected(text: str, expected: list[tuple], reader: SentenceReader) -> None:
+    assert read(text, reader) == expected
+
+
+def test_selected_for_a_festival_with_no_section_named(reader: SentenceReader) -> None:
+    text = "Le film est sélectionné et présenté en avant-première, le 3 septembre, à la Mostra de Venise, en Italie."
+    assert read(text, reader) == [("Mostra de Venise", None, None, "sélection", "", "selected")]
+
+
+def test_articles_glued_to_their_noun(reader: SentenceReader) -> None:
+    text = "Le film reçoit leLion d'or lors de laMostra de Venise 2015."
+    assert read(text, reader) == [("Mostra de Venise", None, 2015, "Lion d'or", "", "won")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Son rôle vaut à Awa Sy le prix d'interprétation féminine au FESPACO 1995.",
+     [("FESPACO", None, 1995, "prix d'interprétation féminine", "Awa Sy", "won")]),
+    ("Moussa Diarra reçoit le prix du meilleur acteur pour son rôle de pêcheur au Festival de Namur 2002.",
+     [("Festival de Namur", None, 2002, "prix du meilleur acteur", "Moussa Diarra", "won")]),
+    ("Le film remporte le prix de la meilleure musique pour Idrissa Sow aux Journées de Carthage 1990.",
+     [("Journées de Carthage", None, 1990, "prix de la meilleure musique", "Idrissa Sow", "won")]),
+])
+def test_recipient_is_a_person(text: str, expected: list[tuple], reader: SentenceReader) -> None:
+    assert read(text, reader) == expected
+
+
+def test_the_film_as_subject_is_no_recipient(reader: SentenceReader) -> None:
+    text = "Le Fleuve remporte le Grand Prix du jury au Festival de Cannes en 1990."
+    assert read(text, reader, ("Le Fleuve",)) == [("Festival de Cannes", None, 1990, "Grand Prix du jury", "", "won")]
+
+
+def test_year_from_context() -> None:
+    text = ("Le film sort en 2003. Il est présenté en compétition au Festival de Namur la même année. "
+            "Il remporte le prix du public au Festival d'Amiens l'année suivante.")
+    rows = read(text, READERS["rules"])
+    assert rows == [("Festival de Namur", None, 2003, "compétition", "", "selected"),
+                    ("Festival d'Amiens", None, 2004, "prix du public", "", "won")]
+
+
+@pytest.mark.parametrize("text", [
+    "Le prix du billet est de dix francs.",
+    "Il est nommé directeur de la photographie en 1990.",
+    "Le festival de la ville attire des milliers de spectateurs.",
+    "Il reçoit un appel de son frère.",
+    "Le film n'obtient pas le prix du jury à Cannes.",
+    "Le film ne remporte aucun prix au FESPACO 1997.",
+    "Le film n'a jamais été sélectionné au Festival de Cannes.",
+    "Le film est présenté au Festival de Namur en 2004.",
+    "Il a été projeté en avant-première à Dakar.",
+    "Il reçoit son prix des mains du ministre.",
+])
+def test_no_award(text: str, reader: SentenceReader) -> None:
+    assert read(text, reader) == []
+    assert unread(text, reader) == []
+
+
+@pytest.mark.parametrize("text", [
+    "En 2004, le film remporte plusieurs prix au Festival panafricain du cinéma de Ouagadougou.",
+    "Le film reçoit trois récompenses au Festival de Namur.",
+])
+def test_an_award_not_named_is_reported_not_guessed(text: str, reader: SentenceReader) -> None:
+    assert read(text, reader) == []
+    assert unread(text, reader) == [text]
+
+
+def test_a_clause_is_never_a_category(reader: SentenceReader) -> None:
+    text = "Le film remporte le prix que le jury avait créé pour lui quand il est nommé pour le festival."
+    rows = read(text, reader)
+    assert all(len(r[3].split()) <= 12 and " que " not in r[3] for r in rows)
+
+
+def test_sentences_keep_initials_and_split_glued_ones() -> None:
+    text = "Réalisé par S. Pierre Yameogo en 2005.Le film remporte le prix. Il sort en 2006."
+    assert [text[a:b] for a, b in sentences(text, 0, len(text))] == [
+        "Réalisé par S. Pierre Yameogo en 2005.", "Le film remporte le prix.", "Il sort en 2006."]
+
+
+def test_only_sentences_with_an_award_word_are_candidates() -> None:
+    assert is_candidate("Il remporte le prix du public.")
+    assert is_candidate("Le film est présenté à la Mostra de Venise.")
+    assert not is_candidate("Il remporte un grand succès.")
+    assert not is_candidate("Le Festival de Cannes a lieu en mai.")
+
+
+def test_only_candidate_sentences_reach_the_model() -> None:
+    reader = SentenceReader("fr_core_news_sm")
+    text = "Le film raconte l'histoire d'un pêcheur. Il remporte le Tanit d'or aux JCC 1988. Le tournage dure six semaines."
+    read_sentences(text, [(0, len(text))], reader)
+    read_sentences(text, [(0, len(text))], reader)
+    assert reader.sentences_parsed == 1 and reader.chars_parsed == len("Il remporte le Tanit d'or aux JCC 1988.")
+    assert reader.chars_seen == 2 * len(text)
+
+
+def test_sentences_in_a_distinctions_section_and_a_warning_for_the_rest() -> None:
+    text = (
+        "Le Fleuve est un film malien réalisé par Awa Sy, sorti en 2003.\nDistinctions\n"
+        "Le film remporte le prix spécial du jury au festival de Namur en 2003.\n"
+        "Il est nommé pour le prix du meilleur scénario la même année au Festival d'Amiens.\n"
+        "Il remporte ensuite plusieurs prix dans divers festivals.\n"
+    )
+    tagger = PersonTagger("fr_core_news_sm")
+    assert column(extract(text, tagger), "awards", "event", "year", "category", "outcome") == [
+        ("festival de Namur", 2003, "prix spécial du jury", "won"),
+        ("Festival d'Amiens", 2003, "prix du meilleur scénario", "nominated"),
+    ]
+    problems = extract_document(Document("snippet", text), tagger).problems
+    assert [(p.severity, p.message, text[p.start:p.end]) for p in problems if "award" in p.message] == [
+        ("warning", "award sentence not understood", "Il remporte ensuite plusieurs prix dans divers festivals.")]
+
+
+def test_an_awards_block_with_no_row_says_so() -> None:
+    text = "Le Fleuve est un film malien sorti en 2003.\nDistinctions\nLe film a beaucoup plu au public des festivals.\n"
+    problems = extract_document(Document("snippet", text), PersonTagger(None)).problems
+    assert [(p.message, text[p.start:p.end]) for p in problems if "award" in p.message] == [
+        ("awards block yields no row", "Distinctions\nLe film a beaucoup plu au public des festivals.")]
+
+
+@pytest.mark.parametrize(("rows", "message"), [
+    ([["remporter", "gagné", "remporte"]], "unknown outcome"),
+    ([["remporter", "won"]], "expected lemma, outcome, forms"),
+    ([["remporter", "won", "remporte"], ["gagner", "won", "remporte"]], "listed twice"),
+])
+def test_a_bad_verb_row_fails_loudly(rows: list[list[str]], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_verbs(rows)
+
+
+@pytest.mark.parametrize(("rows", "message"), [
+    ([["festival", "town"]], "unknown kind"),
+    ([["césars", "ceremony"]], "names its prize"),
+    ([["berlinale", "name", "Ours"]], "names its prize"),
+])
+def test_a_bad_event_row_fails_loudly(rows: list[list[str]], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_events(rows)
+
+
+def test_a_remark_under_an_awards_heading_is_no_prize() -> None:
+    text = ("Le Fleuve est un film malien sorti en 2003.\nRécompenses\n"
+            "Sauf mention contraire, cette liste provient de la base de données du festival.\n"
+            "Festival de Namur 2003 : Prix du public\n")
+    assert column(extract(text), "awards", "event", "category") == [("Festival de Namur", "Prix du public")]
