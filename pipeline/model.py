@@ -54,6 +54,15 @@ class SectionKind(Kind):
     PERSON = "person"
 
 
+class EventWordKind(Kind):
+    """What a name of `award_events.tsv` is in an award sentence."""
+
+    HEAD = "head"  # opens an event name: `Festival de Namur`
+    NAME = "name"  # an event by itself or its short form: `Berlinale`, `FESPACO`
+    CEREMONY = "ceremony"  # a ceremony whose prizes carry its name: `Césars`, `César du meilleur film`
+    SECTION = "section"  # a festival section a film is selected for: `Un certain regard`
+
+
 class TargetKind(Kind):
     """Where the values of a fiche label go (`labels.tsv`, column `target`)."""
 

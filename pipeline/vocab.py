@@ -24,7 +24,7 @@ from pathlib import Path
 
 import regex
 
-from pipeline.model import BlockKind, TargetKind
+from pipeline.model import BlockKind, EventWordKind, TargetKind
 from pipeline.schema import OUTCOMES, ROLES
 from pipeline.text.normalize import label_key
 
@@ -171,10 +171,18 @@ def _month_key(key: str) -> str | None:
     return None if key.isdigit() and 1 <= int(key) <= 12 else f"month number 1-12 expected, not {key!r}"
 
 
+def _award_event(line: Line) -> str | None:
+    """`name, kind[, prize]`: only a ceremony names its prize (`césars  ceremony  César`)."""
+    kinds = {k.value for k in EventWordKind}
+    if line.cells[1] not in kinds:
+        return f"unknown kind {line.cells[1]!r} (known: {', '.join(sorted(kinds))})"
+    prize = line.cells[2] if len(line.cells) > 2 else ""
+    if (line.cells[1] == EventWordKind.CEREMONY) != bool(prize):
+        return "a ceremony, and only a ceremony, names its prize"
+    return None
+
+
 def _awards_check(data: dict, line_of: Callable[[tuple[str, ...]], int | None], where: str) -> None:
-    for outcome in data.get("outcome_verbs", {}):
-        if outcome not in OUTCOMES:
-            raise VocabError(where, line_of(("outcome_verbs", outcome)), f"unknown outcome {outcome!r} (known: {', '.join(OUTCOMES)})")
     for heading, outcome in data.get("heading_outcomes", {}).items():
         if outcome not in OUTCOMES:
             raise VocabError(where, line_of(("heading_outcomes", heading)), f"unknown outcome {outcome!r} (known: {', '.join(OUTCOMES)})")
@@ -184,8 +192,11 @@ SPECS: dict[str, TableSpec | JsonSpec] = {
     "labels.tsv": TableSpec(("label", "target", "note"), 2, key=lambda line: label_key(line.cells[0]),
                             check=_label_target, header=True),
     "headings.json": JsonSpec(any_keys=_headings_key),
-    "awards.json": JsonSpec(lists=frozenset({"event_heads", "prize_words", "acting_words", "ceremony_prizes"}),
-                            maps=frozenset({"outcome_verbs", "heading_outcomes"}), check=_awards_check),
+    "awards.json": JsonSpec(lists=frozenset({"event_heads", "prize_words", "acting_words"}),
+                            maps=frozenset({"heading_outcomes"}), check=_awards_check),
+    "award_verbs.tsv": TableSpec(("lemma", "outcome", "forms"), 3, check=_all(_one_of(1, frozenset(OUTCOMES), "outcome"), _lower)),
+    "award_events.tsv": TableSpec(("name", "kind", "prize"), 2, key=lambda line: f"{line.cells[0].casefold()}\t{line.cells[1]}",
+                                  check=_award_event),
     "months.json": JsonSpec(any_keys=_month_key),
     "furniture.txt": TableSpec(("regular expression",), check=_regex),
     "html_furniture.txt": TableSpec(("CSS selector",), check=_css_selector),

@@ -4,7 +4,7 @@ import pytest
 
 from extract.helpers import column, extract
 from pipeline.extract.award_sentences import SentenceReader, is_candidate, read_sentences, sentences
-from pipeline.extract.award_vocab import parse_events, parse_verbs
+from pipeline.extract.award_vocab import parse_verbs
 from pipeline.extract.document import extract_document
 from pipeline.model import Document
 from pipeline.ner import PersonTagger
@@ -238,24 +238,9 @@ def test_an_awards_block_with_no_row_says_so() -> None:
         ("awards block yields no row", "Distinctions\nLe film a beaucoup plu au public des festivals.")]
 
 
-@pytest.mark.parametrize(("rows", "message"), [
-    ([["remporter", "gagné", "remporte"]], "unknown outcome"),
-    ([["remporter", "won"]], "expected lemma, outcome, forms"),
-    ([["remporter", "won", "remporte"], ["gagner", "won", "remporte"]], "listed twice"),
-])
-def test_a_bad_verb_row_fails_loudly(rows: list[list[str]], message: str) -> None:
-    with pytest.raises(ValueError, match=message):
-        parse_verbs(rows)
-
-
-@pytest.mark.parametrize(("rows", "message"), [
-    ([["festival", "town"]], "unknown kind"),
-    ([["césars", "ceremony"]], "names its prize"),
-    ([["berlinale", "name", "Ours"]], "names its prize"),
-])
-def test_a_bad_event_row_fails_loudly(rows: list[list[str]], message: str) -> None:
-    with pytest.raises(ValueError, match=message):
-        parse_events(rows)
+def test_a_form_two_verbs_share_fails_loudly() -> None:
+    with pytest.raises(ValueError, match="'remporte' is given for 'remporter' and 'gagner'"):
+        parse_verbs([("remporter", "won", "remporte"), ("gagner", "won", "gagne remporte")])
 
 
 def test_a_remark_under_an_awards_heading_is_no_prize() -> None:
