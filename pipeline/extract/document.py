@@ -13,6 +13,7 @@ from pipeline.extract.fiche import apply_entries, collect_entries
 from pipeline.extract.filming import filming_locations
 from pipeline.extract.intro import apply_intro
 from pipeline.extract.people import person_facts
+from pipeline.extract.prose_facts import producers, releases, source_authors
 from pipeline.extract.records import Award, CastMember, DocResult, FilmRecord, PersonRecord
 from pipeline.model import BlockKind, Document, Problem, Section, SectionKind, Span, TargetKind, UnitKind
 from pipeline.ner import PersonTagger
@@ -21,6 +22,7 @@ from pipeline.text.segment import segment
 PROSE_BLOCKS = (BlockKind.INTRO, BlockKind.SYNOPSIS)
 AWARD_SENTENCE_BLOCKS = (BlockKind.INTRO, BlockKind.SYNOPSIS, BlockKind.AWARDS, BlockKind.OTHER)
 NO_AWARD_ROW = "awards block yields no row"
+FACT_BLOCKS = (BlockKind.INTRO, BlockKind.OTHER, BlockKind.PRODUCTION)
 CONTEXT_RADIUS = 200
 
 
@@ -68,6 +70,23 @@ def _award_cast(awards: list[Award]) -> list[CastMember]:
             if a.recipient_span and _acting(a.category)]
 
 
+def _told_facts(text: str, section: Section, film: FilmRecord) -> None:
+    """Source authors, producers and releases told in sentences, where no fiche line gives them."""
+    spans = _prose_spans(section, FACT_BLOCKS, (UnitKind.PROSE,))
+    roles = {c.role for c in film.credits}
+    if "source_author" not in roles:
+        # What a film adapts is often said right after the plot, in the synopsis's last lines.
+        told = _prose_spans(section, (*FACT_BLOCKS, BlockKind.SYNOPSIS), (UnitKind.PROSE,))
+        film.credits.extend(source_authors(text, told, [c for c in film.credits if c.role == "director"]))
+    if "producer" not in roles:
+        film.credits.extend(c for c in producers(text, spans) if c.role not in roles)
+    dated = {r.country_code for r in film.releases}
+    for release in releases(text, spans):
+        if release.country_code not in dated:
+            film.releases.append(release)
+            dated.add(release.country_code)
+
+
 def extract_film(text: str, section: Section, tagger: PersonTagger) -> FilmRecord:
     film = FilmRecord(section)
     film.update(start=section.start, end=section.end)
@@ -100,6 +119,7 @@ def extract_film(text: str, section: Section, tagger: PersonTagger) -> FilmRecor
         if not any(block.start <= r.start < block.end for r in awards) and not any(block.start <= a < block.end for a, _ in told.unread):
             film.warnings.append(Span(block.start, block.end, NO_AWARD_ROW))
     film.cast.extend(_award_cast(awards))
+    _told_facts(text, section, film)
     shot_in = [place.value for place in filming_locations(text, section)]
     if shot_in:
         known_places = list(film.get("filming_locations"))

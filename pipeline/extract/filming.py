@@ -1,10 +1,11 @@
-"""Filming locations stated in the prose of a Production section.
+"""Filming locations stated in prose: a Production section, and close to the shoot word elsewhere.
 
 `Le tournage a lieu du 3 mai au 20 juillet 2003 à Lyon et à Turin` -> Lyon,
 Turin. A sentence about the shoot (`tournage`, `tourné`) names its places
 right after `à` (a town) or `en`/`au`/`aux` (a country); the places joined to
 the first one by `,` or `et` follow it. Anything else in the section (who was
-cast, what the music is) is an anecdote and gives nothing.
+cast, what the music is) is an anecdote and gives nothing; outside Production
+the place must follow the shoot word closely (`tourné au Sénégal`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pipeline.values.places import country_code
 SHOOT = regex.compile(r"\b(?:tournage|tourn[ée]e?s?)\b", regex.IGNORECASE)
 SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")
 FIRST_PLACE = regex.compile(rf"\b(?P<prep>à|au|aux|en)[ \u00a0]+(?P<place>{PLACE})")
+CLOSE_PLACE = regex.compile(rf"(?:\s+(?:a\s+lieu|se\s+déroule|principalement|entièrement|en\s+partie|notamment))*[ \u00a0]+(?P<prep>à|au|aux|en)[ \u00a0]+(?P<place>{PLACE})")
+ELSEWHERE = (BlockKind.INTRO, BlockKind.SYNOPSIS, BlockKind.OTHER)
 NEXT_PLACE = regex.compile(rf"(?:[ \u00a0]*,[ \u00a0]*|[ \u00a0]+et[ \u00a0]+)(?:(?P<prep>à|au|aux|en)[ \u00a0]+)?(?P<place>{PLACE})")
 
 
@@ -31,9 +34,12 @@ def _place(text: str, m: regex.Match[str]) -> Span | None:
 
 
 def filming_locations(text: str, section: Section) -> list[Span]:
-    """Places of the shoot named in the section's Production prose, in text order."""
+    """Places of the shoot named in the section's Production prose, in text order; in
+    the rest of its prose (opening, synopsis tail, other sections) only a place that
+    follows the shoot word closely (`tourné au Sénégal`, `le tournage a lieu à Mopti`)."""
     found: list[Span] = []
-    for block in section.blocks_of(BlockKind.PRODUCTION):
+    for block in section.blocks_of(BlockKind.PRODUCTION, *ELSEWHERE):
+        close = block.kind is not BlockKind.PRODUCTION
         for unit in block.units:
             pos = unit.start
             for shoot in SHOOT.finditer(text, unit.start, unit.end):
@@ -41,7 +47,7 @@ def filming_locations(text: str, section: Section) -> list[Span]:
                     continue
                 stop = SENTENCE_END.search(text, shoot.end(), unit.end)
                 end = stop.start() if stop else unit.end
-                first = FIRST_PLACE.search(text, shoot.end(), end)
+                first = (CLOSE_PLACE.match if close else FIRST_PLACE.search)(text, shoot.end(), end)
                 place = _place(text, first) if first else None
                 if place is None:
                     continue

@@ -1,0 +1,91 @@
+"""Facts other than awards told in sentences: the work a film adapts and its
+author (`adapté du roman X de Y`, `d'après la pièce de Y`), its producers
+(`produit par X`) and its release dates (`Il sort en Belgique le 3 mars
+1999`, `sorti le 12 mai 2004 au Sénégal`). Each is read only where no fiche
+line already gives that fact.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from pipeline.extract.names import looks_like_company
+from pipeline.extract.people_names import PERSON, PERSON_LIST
+from pipeline.extract.records import Credit, Release
+from pipeline.text.clean import clean_span
+from pipeline.values.dates import find_dates
+from pipeline.values.places import country_code
+
+APOS = r"['’]"
+WORK = r"(?:roman|romans|nouvelle|nouvelles|pièce(?:\s+de\s+théâtre)?|poème|conte|récit|livre|bande\s+dessinée|essai|mémoires|autobiographie|œuvre|opéra)"
+AUTHOR_NOUN = r"(?:écrivain|écrivaine|auteur|autrice|auteure|dramaturge|poète|poétesse|romancier|romancière|philosophe|journaliste)"
+ADAPTS = regex.compile(
+    rf"\b(?:adapt\w*|d{APOS}après|tirée?s?\s+d[eu]|inspirée?s?\s+d[eu]|met\s+en\s+images|transpos\w*|port\w*\s+à\s+l{APOS}écran)"
+    rf"[^.;]*?\b{WORK}\b",
+    regex.IGNORECASE,
+)
+AUTHOR = regex.compile(
+    rf"[^.;]*?(?:\b(?:de|par|d{APOS}|du|des)\s*)(?:l{APOS}|le\s+|la\s+)?(?:{AUTHOR_NOUN}(?:\s+\p{{Ll}}+){{0,2}}\s+)?(?P<who>{PERSON})",
+)
+SELF_AUTHOR = regex.compile(r"[^.;]*?\b(?:du|de\s+la)\s+(?:metteur\s+en\s+scène|réalisateur|réalisatrice|cinéaste)\b", regex.IGNORECASE)
+PRODUCED = regex.compile(rf"\b(?:co)?produite?s?\s+par\s+{PERSON_LIST}")
+RELEASE = regex.compile(r"\b(?:sort|sortent|sorti|sortie|sortis|sorties|sortira)\b(?P<rest>[^.;,]{0,120})", regex.IGNORECASE)
+COUNTRY_AFTER = regex.compile(r"\b(?:en|au|aux)\s+(?:salles?\s+(?:en|au|aux)\s+)?(?P<country>\p{Lu}[\p{L}'’\-]*(?:[ -]\p{Lu}[\p{L}\-]*)?)")
+# A title after its author's name: an article, a word, then lower-case words (`Moussa Diagana La légende du Wagadu`).
+TITLE_ARTICLE = regex.compile(r"\s+(?:La|Le|Les|L['’]|Un|Une)(?=\s*\p{L}+\s+(?!et\b)\p{Ll})")
+SENTENCE = regex.compile(r"[^.!?]+(?:[.!?]|$)")
+
+
+def source_authors(text: str, spans: list[tuple[int, int]], directors: list[Credit]) -> list[Credit]:
+    """Authors of the adapted work, one credit each; `du metteur en scène` names the film's director."""
+    found: list[Credit] = []
+    for a, b in spans:
+        for m in ADAPTS.finditer(text, a, b):
+            after = m.end()
+            if SELF_AUTHOR.match(text, after, b) and directors:
+                found.extend(Credit("source_author", d.name, "", "", d.start, d.end) for d in directors[:1])
+                continue
+            who = AUTHOR.match(text, after, b)
+            if who is None or _ends_sentence(text, after, who.start("who")):
+                continue
+            a_who, b_who = who.span("who")
+            if (article := TITLE_ARTICLE.search(text, a_who, b)) and article.start() < b_who:
+                b_who = article.start()  # the work's title follows its author: `de Moussa Diagana La légende du Wagadu`
+            span = clean_span(text, a_who, b_who)
+            if span and not looks_like_company(span.value):
+                found.append(Credit("source_author", span.value, "", "", span.start, span.end))
+    return found
+
+
+def producers(text: str, spans: list[tuple[int, int]]) -> list[Credit]:
+    """`produit par X et Y`: producers, or production companies when the name is one."""
+    found: list[Credit] = []
+    for a, b in spans:
+        for m in PRODUCED.finditer(text, a, b):
+            for piece in regex.finditer(PERSON, m.group("names")):
+                span = clean_span(text, m.start("names") + piece.start(), m.start("names") + piece.end())
+                if span:
+                    role = "production_company" if looks_like_company(span.value) else "producer"
+                    found.append(Credit(role, span.value, "", "", span.start, span.end))
+    return found
+
+
+def releases(text: str, spans: list[tuple[int, int]]) -> list[Release]:
+    """A release told with its country and a date (`sort en Belgique le 3 mars 1999`,
+    `sorti en France en 2002`); a year alone with no country is only the film's year."""
+    found: list[Release] = []
+    for a, b in spans:
+        for m in RELEASE.finditer(text, a, b):
+            rest_a, rest_b = m.span("rest")
+            country = next((c for c in COUNTRY_AFTER.finditer(text, rest_a, rest_b) if country_code(c.group("country"))), None)
+            dates = find_dates(text[rest_a:rest_b])
+            if not dates or (country is None and len(dates[0].iso) < 10):
+                continue  # `sorti en 1999` is only the film's year
+            date = dates[0]
+            code = country_code(country.group("country")) or "" if country else ""
+            found.append(Release(code, country.group("country") if country else "", date.iso, "", rest_a + date.start, rest_a + date.end))
+    return found
+
+
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    return bool(regex.search(r"[.;!?]\s", text[start:end]))
