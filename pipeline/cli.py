@@ -156,6 +156,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_arguments(evaluate)
     evaluate.set_defaults(func=run_evaluate)
+    explain = sub.add_parser("explain", help="one document's text with every extracted value marked (an HTML page)",
+                             description="Write an HTML page showing a document's text with every extracted value "
+                                         "highlighted and labelled, and, when it has gold, its missed and wrong values.")
+    from pipeline.evaluate.explain_command import add_arguments as add_explain_arguments, run as run_explain
+
+    add_explain_arguments(explain)
+    explain.set_defaults(func=run_explain)
     return parser
 
 

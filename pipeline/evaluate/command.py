@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipeline.evaluate.explain import FOLDER as EXPLAIN_FOLDER, write_pages
 from pipeline.evaluate.gold import GoldDocument, GoldError, load_gold_folder
 from pipeline.evaluate.output import print_errors, print_summary, write_results
 from pipeline.evaluate.predictions import PredictionError, Predictions, load_predictions
@@ -101,8 +102,11 @@ def run(args: argparse.Namespace) -> int:
     if not args.no_report:
         evaluated = {"evaluated": utc_now(), "gold": str(args.gold), "predictions": str(args.pred),
                      "raw": str(args.raw)}
-        written.append(write_report(evaluation, args.pred, _texts(args, evaluation.doc_ids),
-                                    read_run_record(args.pred), evaluated))
+        texts = _texts(args, evaluation.doc_ids)
+        pages = write_pages(args.pred, evaluation, predictions, texts)
+        written.append(write_report(evaluation, args.pred, texts, read_run_record(args.pred), evaluated, pages))
+        if pages:
+            written.append(args.pred / EXPLAIN_FOLDER)
     print_summary(evaluation, sys.stdout)
     print_errors(evaluation, sys.stdout)
     print(f"\nWrote {', '.join(str(p) for p in written)}")

@@ -7,12 +7,14 @@ predictions or raw documents is escaped.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from html import escape
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 
+from pipeline.evaluate.explain import FOLDER, page_name
+from pipeline.evaluate.marks import error_anchor
 from pipeline.evaluate.predictions import SCORED_TABLES
 from pipeline.evaluate.scoring import ALL, Count, ErrorRow, Evaluation
 from pipeline.io.files import write_text_atomic
@@ -105,10 +107,14 @@ def _spans(evaluation: Evaluation, texts: dict[str, str | None]) -> dict[tuple[s
     return dict(sorted(spans.items()))
 
 
-def _error_table(rows: list[tuple[int, ErrorRow]], linked: dict[int, int]) -> str:
+def _error_table(rows: list[tuple[int, ErrorRow]], linked: dict[int, int], pages: Collection[str]) -> str:
     body = []
     for index, error in rows:
         source = f'<a href="#{_snippet_id(linked[index])}">source</a>' if index in linked else ""
+        if error.doc_id in pages:
+            href = f"{FOLDER}/{page_name(error.doc_id)}#{error_anchor(error)}"
+            source += f' <a class="in-text" href="{_e(href)}">in text</a>'
+
         body.append(
             f'<tr class="error-row" id="err-{index}"><td>{index + 1}</td><td>{_e(error.doc_id)}</td>'
             f"<td>{_e(error.film)}</td>"
@@ -146,9 +152,10 @@ def _run_card(run: Mapping[str, Any] | None, evaluated: Mapping[str, str]) -> st
 
 
 def render_report(evaluation: Evaluation, texts: Mapping[str, str | None], run: Mapping[str, Any] | None = None,
-                  evaluated: Mapping[str, str] | None = None) -> str:
+                  evaluated: Mapping[str, str] | None = None, pages: Collection[str] = ()) -> str:
     """The whole report as one HTML string; `texts` are the documents' texts (None: not found),
-    `run` the run.json of the tables, `evaluated` what this evaluation read and when."""
+    `run` the run.json of the tables, `evaluated` what this evaluation read and when, `pages`
+    the documents with an explain page to link to."""
     numbered = list(enumerate(evaluation.errors))
     spans = _spans(evaluation, texts)
     linked = {i: n for n, errors in enumerate(spans.values()) for i in errors}
@@ -175,13 +182,17 @@ def render_report(evaluation: Evaluation, texts: Mapping[str, str | None], run: 
             parts.append(_bars([(f, evaluation.count(table, f)) for f in fields], f"fields-{table}"))
     parts.append('<h2 id="documents">F1 per document</h2>')
     parts.append(_bars([(d, evaluation.count(ALL, "", d)) for d in evaluation.doc_ids], "documents"))
+    if pages:
+        links = " · ".join(f'<a href="{_e(FOLDER)}/{_e(page_name(d))}">{_e(d)}</a>' for d in sorted(pages))
+        parts.append(f'<h2 id="explained">Documents explained</h2><p class="card">Each document\'s text with every '
+                     f"extracted value marked, and the missed gold values where their string occurs: {links}</p>")
     parts.append('<h2 id="errors">Errors</h2>')
     if not numbered:
         parts.append('<p class="card">No errors.</p>')
     for table, group in groupby(numbered, key=lambda item: item[1].table):
         rows = list(group)
         parts.append(f'<h3 id="errors-{_e(table)}">{_e(table)} · {len(rows)} error(s)</h3>')
-        parts.append(_error_table(rows, linked))
+        parts.append(_error_table(rows, linked, pages))
     parts.append('<h2 id="sources">Source spans</h2>')
     if not spans:
         parts.append('<p class="card">No error points at a source span.</p>')
@@ -196,8 +207,9 @@ def render_report(evaluation: Evaluation, texts: Mapping[str, str | None], run: 
 
 
 def write_report(evaluation: Evaluation, folder: Path, texts: Mapping[str, str | None],
-                 run: Mapping[str, Any] | None = None, evaluated: Mapping[str, str] | None = None) -> Path:
+                 run: Mapping[str, Any] | None = None, evaluated: Mapping[str, str] | None = None,
+                 pages: Collection[str] = ()) -> Path:
     """Write report.html into `folder` (beside scores.csv)."""
     path = Path(folder) / "report.html"
-    write_text_atomic(path, render_report(evaluation, texts, run, evaluated))
+    write_text_atomic(path, render_report(evaluation, texts, run, evaluated, pages))
     return path

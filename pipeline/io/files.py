@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 
-def created_mode() -> int:
-    """The mode `open()` would give a new file: 0666 less the process umask, as for the tables."""
+def created_mode(folder: bool = False) -> int:
+    """The mode `open()` (or `mkdir()`) would give a new file (folder): 0666 (0777) less the umask, as for the tables."""
     mask = os.umask(0)
     os.umask(mask)
-    return 0o666 & ~mask
+    return (0o777 if folder else 0o666) & ~mask
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -30,3 +32,29 @@ def write_text_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def replace_folder(final: Path, files: Mapping[str, str]) -> None:
+    """Make `final` hold exactly `files` (relative `/` paths -> text), all new or all old.
+
+    The files are written into a hidden sibling folder that then takes the
+    place of the old one, so a reader never sees a mix of two versions.
+    """
+    final = Path(final)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent))
+    old = final.parent / f"{fresh.name}.old"
+    try:
+        for name, text in files.items():
+            write_text_atomic(fresh / name, text)
+        for folder in [fresh, *(p for p in fresh.rglob("*") if p.is_dir())]:
+            os.chmod(folder, created_mode(folder=True))
+        if final.exists():
+            os.replace(final, old)
+        os.replace(fresh, final)
+    except BaseException:
+        if old.exists() and not final.exists():
+            os.replace(old, final)
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
