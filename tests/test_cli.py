@@ -81,8 +81,9 @@ def test_a_glob_that_would_read_the_output_is_refused(folder: Path, pattern: str
     assert not (folder / "extracted" / "films.csv").exists()
 
 
-@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640), (0o002, 0o664)])
-def test_every_file_written_has_the_same_mode(folder: Path, tmp_path: Path, umask: int, mode: int) -> None:
+@pytest.mark.parametrize("umask, mode, folder_mode", [(0o022, 0o644, 0o755), (0o027, 0o640, 0o750), (0o002, 0o664, 0o775)])
+def test_every_file_written_has_the_same_mode(folder: Path, tmp_path: Path, umask: int, mode: int,
+                                              folder_mode: int) -> None:
     (tmp_path / "gold").mkdir()
     (tmp_path / "gold" / "puits.yaml").write_text(GOLD, encoding="utf-8")
     out = tmp_path / "out"
@@ -92,9 +93,12 @@ def test_every_file_written_has_the_same_mode(folder: Path, tmp_path: Path, umas
         assert main(["evaluate", "--gold", str(tmp_path / "gold"), "--pred", str(out), "--raw", str(folder)]) == 0
     finally:
         os.umask(previous)
-    files = sorted(p.name for p in out.iterdir())
-    assert {"films.csv", "datapackage.json", "scores.csv", "errors.csv", "report.html"} <= set(files)
-    assert {p.name: stat.S_IMODE(p.stat().st_mode) for p in out.iterdir()} == {name: mode for name in files}
+    written = sorted(out.rglob("*"))
+    names = {p.relative_to(out).as_posix() for p in written}
+    assert {"films.csv", "datapackage.json", "run.json", "scores.csv", "errors.csv", "report.html",
+            "explain", "explain/puits.html"} <= names
+    assert {p.name: stat.S_IMODE(p.stat().st_mode) for p in written} == {
+        p.name: folder_mode if p.is_dir() else mode for p in written}
 
 
 def test_evaluate_piped_into_head_ends_quietly(tmp_path: Path) -> None:
