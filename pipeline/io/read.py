@@ -25,6 +25,7 @@ from charset_normalizer import from_bytes
 
 from pipeline.io import dump
 from pipeline.io.html import render_html
+from pipeline.io.mojibake import repair_mojibake
 from pipeline.io.rendered import MarkupError, Rendered
 from pipeline.io.wikitext import render_wikitext
 from pipeline.model import Document
@@ -364,11 +365,13 @@ def read(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     decoded = decode(data)
     notes = (f"{decoded.replaced} {'byte' if decoded.replaced == 1 else 'bytes'} that did not fit {decoded.encoding} "
              f"replaced with U+FFFD",) if decoded.replaced else ()
-    text, derived = decoded.text, bool(notes)
+    text, repaired = repair_mojibake(decoded.text)
+    notes += repaired
+    derived = bool(notes)
     render = RENDERERS.get(known_suffix(source.path) or "")
     if render is not None:
         try:
-            rendered = render(decoded.text)
+            rendered = render(text)
         except MarkupError as err:
             raise InputError(str(err)) from err
         text, derived, notes = rendered.text, True, notes + rendered.notes
