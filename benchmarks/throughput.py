@@ -147,10 +147,10 @@ def micro_f1(raw: Path, gold: Path, out: Path, *, ner: bool, model: str) -> floa
     raise RuntimeError(f"no run-wide 'all' row in {out / 'scores.csv'}")
 
 
-def ner_share(raw: Path, model: str) -> tuple[int, int, int]:
-    """(contexts, characters read by NER, characters in raw/) for one pass over raw/."""
-    info = json.loads(run_child([sys.executable, str(NER_SHARE), str(raw), "--model", model]).stdout)
-    return info["contexts"], info["ner_chars"], info["chars"]
+def ner_share(raw: Path, model: str) -> dict[str, int]:
+    """Contexts and characters read by NER, award sentences and characters read by the
+    parser, and characters in raw/, for one pass over raw/."""
+    return json.loads(run_child([sys.executable, str(NER_SHARE), str(raw), "--model", model]).stdout)
 
 
 def measure_size(args: argparse.Namespace, size_mb: float, work: Path) -> SizeResult:
@@ -279,7 +279,8 @@ def main() -> None:
         log("micro F1 of (b) and (c) on raw/")
         f1 = {"b": micro_f1(args.raw, args.gold, work / "f1-b", ner=True, model=args.model),
               "c": micro_f1(args.raw, args.gold, work / "f1-c", ner=False, model=args.model)}
-        contexts, ner_chars, raw_chars = ner_share(args.raw, args.model)
+        share = ner_share(args.raw, args.model)
+        contexts, ner_chars, raw_chars = share["contexts"], share["ner_chars"], share["chars"]
         results = []
         for size in sorted(args.sizes):
             size_work = work / f"{size:g}"
@@ -292,6 +293,8 @@ def main() -> None:
         "",
         f"NER reads {ner_chars:,} of raw/'s {raw_chars:,} characters ({ner_chars / raw_chars:.2%}) in {contexts} context(s); "
         "in the copied corpora the tagger's cache answers the repeats.",
+        f"The parser reads {share['syntax_chars']:,} of raw/'s {raw_chars:,} characters "
+        f"({share['syntax_chars'] / raw_chars:.2%}) in {share['sentences']} award sentence(s).",
         "",
         *targets(results, f1),
     ]
@@ -299,6 +302,7 @@ def main() -> None:
     if args.json:
         args.json.write_text(json.dumps({"date": started.isoformat(), "machine": machine(), "f1": f1,
                                          "ner": {"contexts": contexts, "chars": ner_chars, "raw_chars": raw_chars},
+                                         "parser": {"sentences": share["sentences"], "chars": share["syntax_chars"]},
                                          "sizes": [{"size_mb": r.size_mb, "docs": r.docs, "bytes": r.bytes,
                                                     "rows": {k: vars(v) for k, v in r.rows.items()}} for r in results]},
                                         indent=2), encoding="utf-8")

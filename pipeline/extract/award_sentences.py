@@ -42,7 +42,7 @@ ABBREVIATIONS = frozenset({"m", "mme", "mlle", "dr", "st", "ste", "vol", "etc", 
 
 SENTENCE_END = regex.compile(r"[.!?…](?:\[\d+\]|\d{1,2}(?=\s))*(?:\s+|(?=\p{Lu}\p{Ll}))(?=[«\"(\[]?\p{Lu})")
 SKIP = regex.compile(
-    r"(?:\s|,|\bet\b|\bainsi\s+que\b|\bensuite\b|\bégalement\b|\baussi\b|\bnotamment\b|\bfinalement\b|\balors\b|\benfin\b|"
+    r"(?:\s|,|:|\bet\b|\bainsi\s+que\b|\bensuite\b|\bégalement\b|\baussi\b|\bnotamment\b|\bfinalement\b|\balors\b|\benfin\b|"
     r"\bmême\b|\bà\s+nouveau\b|\bde\s+nouveau\b|\bsuccessivement\b|\brespectivement\b|\bentre\s+autres\b|\bofficiellement\b|"
     r"\bpar\s+la\s+suite\b|\by\b|\bd[ée]jà\b|\bd{APOS}abord\b|\bbien\b)+".replace("{APOS}", APOS),
     regex.IGNORECASE,
@@ -68,9 +68,9 @@ EVENT_INTRO = regex.compile(
 EDITION_HEAD = regex.compile(r"\d{1,3}\s*(?:e|è|ème|eme|re|er|ère)\s+(?=(?:édition|cérémonie|session|festival)\b)", regex.IGNORECASE)
 CITY = regex.compile(rf"(?P<city>\p{{Lu}}\p{{Ll}}+(?:[- ]\p{{Lu}}\p{{Ll}}+)?)(?=\s+(?:en\s+{YEAR}|{YEAR})|\s*[,;.(]|\s*$)")
 EVENT_END = regex.compile(
-    rf"\s*[,;()\[]|\s*[.:](?:\s|$)|\s+(?:où|en\s+{YEAR}|pour|dans|avec|lors|qui|dont|puis|grâce|devant|"
+    rf"\s*[,;()\[]|\s*[.:](?:\s|$)|\s+(?:où|en\s+{YEAR}|pour|dans|avec|lors|qui|dont|puis|grâce|devant|lui|leur|y|"
     rf"la\s+même|l{APOS}année|cette\s+année|en\s+(?:compétition|sélection)|hors\s+compétition|"
-    rf"et\s+(?=(?:le|la|l{APOS}|les|un|une|au|à|aux|en|il|elle|devient|est|a|obtient|remporte|reçoit)\b))\b|\s*$",
+    rf"et\s+(?=(?:le|la|l{APOS}|les|un|une|au|à|aux|en|il|elle|celui|celle|ceux|celles|devient|est|a|obtient|remporte|reçoit)\b))\b|\s*$",
     regex.IGNORECASE,
 )
 PRIZE_END = regex.compile(
@@ -91,11 +91,20 @@ QUANT_ITEM = regex.compile(
     rf"{QUANTITY}\s+(?P<noun>prix|récompenses|distinctions|trophées|nominations|sélections|\p{{Lu}}\p{{L}}+s)\b", regex.IGNORECASE
 )
 ANAPHOR = regex.compile(r"dont\s+(?:celui|celle|ceux|celles)\s+", regex.IGNORECASE)
+ANAPHOR_ALONE = regex.compile(rf"(?:celui|celle)\s+(?=(?:du|de\s+la|de\s+l{APOS}|des|d{APOS}))", regex.IGNORECASE)
+# `, la plus haute distinction du FESPACO,`: an apposition that only names the event of the prize before it.
+APPOSITION = regex.compile(
+    rf"(?:la|le|l{APOS})\s*(?:plus\s+\p{{L}}+|seule?|première|premier|principale?|haute|grande|suprême)\s+"
+    rf"(?:récompense|distinction|prix|trophée|honneur)\s+(?=(?:du|de\s+la|de\s+l{APOS}|des|d{APOS}))",
+    regex.IGNORECASE,
+)
+# Verbs that say an award was won even when the prize is not named (`primé au FESPACO`).
+AWARDED_ALONE = frozenset({"primer", "récompenser", "couronner"})
 ANAPHOR_PIECE = regex.compile(rf"(?:du|de\s+la|de\s+l{APOS}|des|d{APOS})\s*[^,;.]+?(?=\s*,\s*(?:du|de\s+la|de\s+l{APOS}|des|d{APOS})|\s+et\s+(?:du|de\s+la|de\s+l{APOS}|des|d{APOS})|\s*[,;.(]|\s+(?:en\s+{YEAR}|au|aux|à|lors)\b|\s*$)", regex.IGNORECASE)
 DONT = regex.compile(r"dont\s+", regex.IGNORECASE)
 CLAUSE_STOP = regex.compile(
     r",\s+(?:et\s+|mais\s+)?(?:qui|puis|avant|alors\s+que|il|elle|ils|elles|le\s+film|ce\s+film|devient|ce\s+qui|tandis|mais|bien\s+que)\b|;|"
-    r"\s+(?:et|mais)\s+(?:devient|est\s+(?!\w+é)|a\s+(?!\w+é)|fut|sera|il|elle|le\s+film)\b|\s+mais\b|\s*[:«]",
+    r"\s+(?:et|mais)\s+(?:devient|est\s+(?!\w+é)|a\s+(?!\w+é)|fut|sera|il|elle|le\s+film)\b|\s+mais\b|\s*«",
     regex.IGNORECASE,
 )
 FRONTED = regex.compile(  # `En 1995,` `Au FESPACO 2001,` `Lors de la 5e édition du festival,`: a setting that opens the sentence
@@ -259,9 +268,11 @@ def _read_sentence(text: str, a: int, b: int, verbs: list[VerbReading], own: set
     live = [v for v in verbs if not v.negated]
     if not live:
         return
+    # Before the first verb: an event anywhere (`Le jury du Festival de Berlin lui décerne`),
+    # a year only in a setting that opens the sentence (`En 1995,`), not in `sorti en 1968, ...`.
     fronted = FRONTED.match(text, a, live[0].start)
-    lead, _ = _scan(text, a, fronted.end(), reading.last_year) if fronted else ([], False)
-    earlier = [i for i in lead if i.kind in ("event", "year")]
+    lead, _ = _scan(text, a, live[0].start, reading.last_year)
+    earlier = [i for i in lead if i.kind == "event" or (i.kind == "year" and fronted and i.end <= fronted.end())]
     understood = True
     stated = False
     joined: list[VerbReading] = []  # verbs coordinated with the next one (`sélectionné et présenté`)
@@ -282,7 +293,8 @@ def _read_sentence(text: str, a: int, b: int, verbs: list[VerbReading], own: set
         outcome = next(filter(None, (_outcome(v, items, submitted, verb.start) for v in [verb, *joined])), None)
         joined = []
         named = any(it.kind in ("prize", "section") for it in items)
-        says_award = named or any(it.kind == "count" for it in items) or any(
+        says_award = named or any(it.kind == "count" for it in items) or (
+            verb.lemma in AWARDED_ALONE and any(it.kind == "event" for it in items)) or any(
             not POSSESSIVE.search(text, verb.end, m.start()) for m in _trigger_words().finditer(text, verb.end, end))
         stated = stated or says_award
         if outcome is None:
@@ -367,12 +379,22 @@ def _scan(text: str, pos: int, end: int, context_year: int | None) -> tuple[list
             items = [i for i in items if i.kind != "count"]
             pos = m.end()
             continue
+        if (m := ANAPHOR_ALONE.match(text, pos, end)) and (last := next((i for i in reversed(items) if i.kind == "prize" and i.category), None)):
+            items.extend(_anaphora(text, m.end(), end, last.category.split()[0])[:1])
+            pos = items[-1].end if items[-1].start >= m.end() else m.end()
+            continue
+        if m := APPOSITION.match(text, pos, end):
+            pos = m.end()
+            continue
         if _prize_start().match(text, pos, end) and not POSSESSIVE.search(text, max(0, pos - 8), pos):
             items.append(_prize(text, pos, end))
             pos = items[-1].end
             continue
         word = regex.match(r"\s*\S+", text[pos:end])
         pos += word.end() if word else end - pos
+    counts = [i for i in items if i.kind == "count"]
+    if counts and any(i.kind == "prize" and i.start > counts[-1].start for i in items):
+        items = [i for i in items if i.kind != "count"]  # `deux prix : le prix du public et le prix du jury`
     return items, submitted
 
 

@@ -63,6 +63,26 @@ def test_three_prizes_in_a_list(reader: SentenceReader) -> None:
     assert {r[:3] for r in read(text, reader)} == {("FESPACO", None, 2001)}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Il remporte le prix du meilleur film au festival de Namur et celui du public à Amiens.",
+     [("festival de Namur", None, None, "prix du meilleur film", "", "won"), ("Amiens", None, None, "prix du public", "", "won")]),
+    ("Le film obtient l'Étalon de Yennenga, la plus haute distinction du FESPACO, en 1997.",
+     [("FESPACO", None, 1997, "Étalon de Yennenga", "", "won")]),
+    ("En 2005, le film reçoit deux prix au Festival de Namur : le prix du public et le prix du jury.",
+     [("Festival de Namur", None, 2005, "prix du public", "", "won"), ("Festival de Namur", None, 2005, "prix du jury", "", "won")]),
+    ("Le jury du Festival de Berlin lui décerne l'Ours d'or en 1975.",
+     [("Festival de Berlin", None, 1975, "Ours d'or", "", "won")]),
+    ("Le film reçoit le Tanit d'or (premier prix) aux JCC 1980.",
+     [("JCC", None, 1980, "Tanit d'or", "", "won")]),
+])
+def test_appositions_lists_and_a_second_prize_by_pronoun(text: str, expected: list[tuple], reader: SentenceReader) -> None:
+    assert read(text, reader) == expected
+
+
+def test_an_award_verb_with_an_event_but_no_prize_is_reported(reader: SentenceReader) -> None:
+    assert unread("Le film a été primé au FESPACO 1995.", reader) == ["Le film a été primé au FESPACO 1995."]
+
+
 def test_anaphora_names_each_prize_of_a_ceremony(reader: SentenceReader) -> None:
     text = "Il obtient quatre Césars en 2009, dont ceux du meilleur film et du meilleur acteur."
     assert read(text, reader) == [
