@@ -28,7 +28,7 @@ from pipeline.extract.records import (
 from pipeline.ids import MAX_ID_CHARS, IdAllocator, shorten, slugify
 from pipeline.model import Problem, Section
 from pipeline.schema import CAST_SOURCES, LIST_COLUMNS, PROBLEMS_COLUMNS, TABLES
-from pipeline.text.normalize import loose_key
+from pipeline.text.normalize import fold_key
 
 Row = dict[str, object]
 Tables = dict[str, list[Row]]
@@ -86,25 +86,25 @@ def _dedupe(records: Iterable[R], key: Callable[[R], Hashable]) -> list[R]:
 def _credits(film: FilmRecord) -> list[Credit]:
     """Fiche credits first (they carry a label), then one per role and name."""
     ordered = sorted(film.credits, key=lambda c: 0 if c.label else 1)
-    return _dedupe(ordered, lambda c: (c.role, loose_key(c.name)))
+    return _dedupe(ordered, lambda c: (c.role, fold_key(c.name)))
 
 
 def _cast(film: FilmRecord) -> list[CastMember]:
     """One row per actor and character, the best source first; an actor with a character
     drops the same actor without one, and a prize winner already listed elsewhere adds nothing."""
     ordered = sorted(film.cast, key=lambda c: CAST_PRIORITY[c.source])
-    members = _dedupe(ordered, lambda c: (loose_key(c.actor), loose_key(c.character)))
-    with_character = {loose_key(c.actor) for c in members if c.character}
-    non_award = {loose_key(c.actor) for c in members if c.source != "award"}
+    members = _dedupe(ordered, lambda c: (fold_key(c.actor), fold_key(c.character)))
+    with_character = {fold_key(c.actor) for c in members if c.character}
+    non_award = {fold_key(c.actor) for c in members if c.source != "award"}
     return [
         c for c in members
-        if (c.character or loose_key(c.actor) not in with_character)
-        and (c.source != "award" or loose_key(c.actor) not in non_award or c.character)
+        if (c.character or fold_key(c.actor) not in with_character)
+        and (c.source != "award" or fold_key(c.actor) not in non_award or c.character)
     ]
 
 
 def _awards(film: FilmRecord) -> list[Award]:
-    return _dedupe(film.awards, lambda a: (loose_key(a.event), a.year, loose_key(a.category), loose_key(a.recipient), a.outcome))
+    return _dedupe(film.awards, lambda a: (fold_key(a.event), a.year, fold_key(a.category), fold_key(a.recipient), a.outcome))
 
 
 def document_tables(result: DocResult, ids: IdAllocator) -> Tables:
@@ -127,7 +127,7 @@ def document_tables(result: DocResult, ids: IdAllocator) -> Tables:
         film_id = ids.allocate(f"{slug}-{year}" if year else slug)
         entities[film.section.start] = (film_id, film.title)
         add("films", [film.facts], film_id=film_id, doc_id=doc_id)
-        add("titles", _dedupe(film.titles, lambda t: loose_key(t.title)), film_id=film_id)
+        add("titles", _dedupe(film.titles, lambda t: fold_key(t.title)), film_id=film_id)
         add("credits", _credits(film), film_id=film_id)
         add("cast", _cast(film), film_id=film_id)
         add("awards", _awards(film), film_id=film_id)

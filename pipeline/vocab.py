@@ -26,7 +26,7 @@ import regex
 
 from pipeline.model import BlockKind, EventWordKind, TargetKind
 from pipeline.schema import OUTCOMES, ROLES
-from pipeline.text.normalize import label_key
+from pipeline.text.normalize import fold_key
 
 # The films columns (or column groups) a `film:` label target may name.
 FILM_TARGETS = frozenset({
@@ -150,7 +150,7 @@ def _template_rendering(line: Line) -> str | None:
 
 
 def _fiche_label(line: Line) -> str | None:
-    return None if label_key(line.cells[1]) in labels() else f"label {line.cells[1]!r} is not a fiche label of labels.tsv"
+    return None if fold_key(line.cells[1]) in labels() else f"label {line.cells[1]!r} is not a fiche label of labels.tsv"
 
 
 def _lower(line: Line) -> str | None:
@@ -189,7 +189,7 @@ def _awards_check(data: dict, line_of: Callable[[tuple[str, ...]], int | None], 
 
 
 SPECS: dict[str, TableSpec | JsonSpec] = {
-    "labels.tsv": TableSpec(("label", "target", "note"), 2, key=lambda line: label_key(line.cells[0]),
+    "labels.tsv": TableSpec(("label", "target", "note"), 2, key=lambda line: fold_key(line.cells[0]),
                             check=_label_target, header=True),
     "headings.json": JsonSpec(any_keys=_headings_key),
     "awards.json": JsonSpec(lists=frozenset({"event_heads", "prize_words", "acting_words"}),
@@ -442,7 +442,7 @@ def labels() -> dict[str, LabelTarget]:
     table: dict[str, LabelTarget] = {}
     for line in _table("labels.tsv"):
         kind, _, name = line.cells[1].partition(":")
-        table[label_key(line.cells[0])] = LabelTarget(TargetKind(kind), name, line.cells[2] if len(line.cells) > 2 else "")
+        table[fold_key(line.cells[0])] = LabelTarget(TargetKind(kind), name, line.cells[2] if len(line.cells) > 2 else "")
     return table
 
 
@@ -452,7 +452,7 @@ def headings() -> dict[str, BlockKind]:
     found: dict[str, BlockKind] = {}
     for kind, forms in json_data("headings.json").items():
         for form in forms:
-            key = label_key(form)
+            key = fold_key(form)
             if key in found and found[key] is not BlockKind(kind):
                 raise VocabError("headings.json", None, f"heading {form!r} listed under {found[key].value!r} and {kind!r}")
             found[key] = BlockKind(kind)

@@ -14,7 +14,7 @@ from typing import Any
 
 from pipeline.evaluate.align import FilmNames, align_films
 from pipeline.evaluate.gold import GoldDocument
-from pipeline.evaluate.normalize import norm
+from pipeline.text.normalize import gold_key
 from pipeline.evaluate.predictions import DocumentPredictions, Row
 from pipeline.schema import LIST_COLUMNS, TABLES
 
@@ -53,7 +53,7 @@ def _items(column: str, value: Any) -> list[str]:
         values = _text(value).split(";")
     else:
         values = [_text(value)]
-    return [v.strip() for v in values if norm(v)]
+    return [v.strip() for v in values if gold_key(v)]
 
 
 def _offset(value: str | None) -> int | None:
@@ -69,7 +69,7 @@ class _Builder:
 
     def add(self, table: str, field: str, owner: str, film: str, parts: tuple[Any, ...],
             shown: tuple[Any, ...], row: Row | None = None) -> None:
-        key = (owner, *(norm(p) for p in parts))
+        key = (owner, *(gold_key(p) for p in parts))
         start, end = (_offset(row.get("start")), _offset(row.get("end"))) if row else (None, None)
         self.facts.append(Fact(table, field, key, owner, film, _shown(*shown), start, end))
 
@@ -87,7 +87,7 @@ def _gold_film_key(index: int) -> str:
 def _gold_titles(film: dict[str, Any]) -> list[str]:
     titles = [film.get("title"), film.get("original_title")]
     titles += [t.get("title") for t in film.get("titles", [])]
-    return [t for t in titles if t and norm(t)]
+    return [t for t in titles if t and gold_key(t)]
 
 
 def gold_facts(doc: GoldDocument) -> list[Fact]:
@@ -118,15 +118,15 @@ def gold_facts(doc: GoldDocument) -> list[Fact]:
             release_parts = (release.get("country_code"), release["date"])
             out.add("releases", "", owner, name, release_parts, release_parts)
     for person in doc.people:
-        out.columns("people", PEOPLE_COLUMNS, norm(person["name"]), person["name"], person)
+        out.columns("people", PEOPLE_COLUMNS, gold_key(person["name"]), person["name"], person)
     return out.facts
 
 
 def _unique(values: list[str]) -> Iterator[str]:
     seen: set[str] = set()
     for value in values:
-        if norm(value) not in seen:
-            seen.add(norm(value))
+        if gold_key(value) not in seen:
+            seen.add(gold_key(value))
             yield value
 
 
@@ -135,13 +135,13 @@ def _film_keys(pred: DocumentPredictions, doc: GoldDocument) -> dict[str, tuple[
     forms: dict[str, set[str]] = {}
     for row in pred.rows["films"]:
         own_titles = (row["title"], row["original_title"])
-        forms.setdefault(row["film_id"], set()).update(norm(t) for t in own_titles if norm(t))
+        forms.setdefault(row["film_id"], set()).update(gold_key(t) for t in own_titles if gold_key(t))
     for row in pred.rows["titles"]:
-        if row["film_id"] in forms and norm(row["title"]):
-            forms[row["film_id"]].add(norm(row["title"]))
-    gold = [FilmNames(_gold_film_key(i), norm(f["title"]), frozenset(norm(t) for t in _gold_titles(f)))
+        if row["film_id"] in forms and gold_key(row["title"]):
+            forms[row["film_id"]].add(gold_key(row["title"]))
+    gold = [FilmNames(_gold_film_key(i), gold_key(f["title"]), frozenset(gold_key(t) for t in _gold_titles(f)))
             for i, f in enumerate(doc.films)]
-    predicted = [FilmNames(r["film_id"], norm(r["title"]), frozenset(forms[r["film_id"]])) for r in pred.rows["films"]]
+    predicted = [FilmNames(r["film_id"], gold_key(r["title"]), frozenset(forms[r["film_id"]])) for r in pred.rows["films"]]
     matched = align_films(gold, predicted)
     gold_titles = {_gold_film_key(i): f["title"] for i, f in enumerate(doc.films)}
     keys: dict[str, tuple[str, str]] = {}
@@ -165,7 +165,7 @@ def predicted_facts(pred: DocumentPredictions, doc: GoldDocument) -> list[Fact]:
         out.columns("films", FILM_COLUMNS, owner, name, row)
     for row in pred.rows["titles"]:
         owner, name = keys[row["film_id"]]
-        if norm(row["title"]):
+        if gold_key(row["title"]):
             out.add("titles", "", owner, name, (row["title"],), (row["title"],), row)
     for row in pred.rows["credits"]:
         owner, name = keys[row["film_id"]]
@@ -184,5 +184,5 @@ def predicted_facts(pred: DocumentPredictions, doc: GoldDocument) -> list[Fact]:
         parts = (row["country_code"], row["date"])
         out.add("releases", "", owner, name, parts, parts, row)
     for row in pred.rows["people"]:
-        out.columns("people", PEOPLE_COLUMNS, norm(row["name"]), row["name"], row, row)
+        out.columns("people", PEOPLE_COLUMNS, gold_key(row["name"]), row["name"], row, row)
     return out.facts

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from pipeline.evaluate.normalize import norm
+from pipeline.text.normalize import gold_key
 from pipeline.evaluate.yaml_lines import item_line, load_yaml
 from pipeline.schema import INT_COLUMNS, LIST_COLUMNS, OUTCOMES, ROLES, SECTION_KINDS, TABLES
 
@@ -300,14 +300,14 @@ def _path_text(path: list[Any]) -> str:
 def _check_duplicates(check: _Checker, raw: Any, doc: dict[str, Any]) -> None:
     sections = _Duplicates(check, raw)
     for i, section in enumerate(doc.get("sections", [])):
-        sections.add((section.get("kind"), norm(section.get("title"))), ["sections", i], "section")
+        sections.add((section.get("kind"), gold_key(section.get("title"))), ["sections", i], "section")
     films = _Duplicates(check, raw)
     for i, film in enumerate(doc.get("films", [])):
-        films.add((norm(film.get("title")),), ["films", i, "title"], "film title")
+        films.add((gold_key(film.get("title")),), ["films", i, "title"], "film title")
         _check_film_duplicates(check, raw, film, ["films", i])
     people = _Duplicates(check, raw)
     for i, person in enumerate(doc.get("people", [])):
-        people.add((norm(person.get("name")),), ["people", i, "name"], "person")
+        people.add((gold_key(person.get("name")),), ["people", i, "name"], "person")
         _check_list_duplicates(check, raw, person, ["people", i])
 
 
@@ -315,26 +315,26 @@ def _check_list_duplicates(check: _Checker, raw: Any, row: dict[str, Any], path:
     for column in LIST_COLUMNS & row.keys():
         items = _Duplicates(check, raw)
         for j, item in enumerate(row[column]):
-            items.add((norm(item),), [*path, column, j], f"{column} item")
+            items.add((gold_key(item),), [*path, column, j], f"{column} item")
 
 
 def _check_film_duplicates(check: _Checker, raw: Any, film: dict[str, Any], path: list[Any]) -> None:
     _check_list_duplicates(check, raw, film, path)
     titles = _Duplicates(check, raw)
     for j, title in enumerate(film.get("titles", [])):
-        titles.add((norm(title.get("title")),), [*path, "titles", j], "title")
+        titles.add((gold_key(title.get("title")),), [*path, "titles", j], "title")
     for role, names in film.get("credits", {}).items():
         credits = _Duplicates(check, raw)
         for j, name in enumerate(names):
-            credits.add((norm(name),), [*path, "credits", role, j], f"{role} credit")
+            credits.add((gold_key(name),), [*path, "credits", role, j], f"{role} credit")
     cast = _Duplicates(check, raw)
     for j, row in enumerate(film.get("cast", [])):
-        cast.add((norm(row.get("actor")), norm(row.get("character"))), [*path, "cast", j], "cast row")
+        cast.add((gold_key(row.get("actor")), gold_key(row.get("character"))), [*path, "cast", j], "cast row")
     prizes = _Duplicates(check, raw)
     for j, award in enumerate(film.get("awards", [])):
         for k, prize in enumerate(award.get("prizes", [])):
             for n, recipient in enumerate(prize.get("recipients") or [None]):
-                key = (award.get("year"), norm(prize.get("category")), norm(recipient), prize.get("outcome"))
+                key = (award.get("year"), gold_key(prize.get("category")), gold_key(recipient), prize.get("outcome"))
                 where = [*path, "awards", j, "prizes", k] + (["recipients", n] if recipient else [])
                 prizes.add(key, where, "award row")
     releases = _Duplicates(check, raw)
@@ -344,17 +344,17 @@ def _check_film_duplicates(check: _Checker, raw: Any, film: dict[str, Any], path
 
 def _check_sections(check: _Checker, raw: Any, doc: dict[str, Any]) -> None:
     """Sections and the films/people they describe must name each other, or the tables disagree."""
-    entities = {("film", norm(f.get("title"))) for f in doc.get("films", [])}
-    entities |= {("person", norm(p.get("name"))) for p in doc.get("people", [])}
-    sections = {(s.get("kind"), norm(s.get("title"))) for s in doc.get("sections", [])}
+    entities = {("film", gold_key(f.get("title"))) for f in doc.get("films", [])}
+    entities |= {("person", gold_key(p.get("name"))) for p in doc.get("people", [])}
+    sections = {(s.get("kind"), gold_key(s.get("title"))) for s in doc.get("sections", [])}
     for i, section in enumerate(doc.get("sections", [])):
-        if section.get("title") and (section.get("kind"), norm(section.get("title"))) not in entities:
+        if section.get("title") and (section.get("kind"), gold_key(section.get("title"))) not in entities:
             what = "films[].title" if section.get("kind") == "film" else "people[].name"
             check.fail(f"sections[{i}]", _find_line(raw, ["sections", i]),
                        f"{section.get('kind')} section {section.get('title')!r} has no entry with that {what}")
     for table, kind, key in (("films", "film", "title"), ("people", "person", "name")):
         for i, entry in enumerate(doc.get(table, [])):
-            if entry.get(key) and (kind, norm(entry.get(key))) not in sections:
+            if entry.get(key) and (kind, gold_key(entry.get(key))) not in sections:
                 check.fail(f"{table}[{i}].{key}", _find_line(raw, [table, i, key]),
                            f"{entry.get(key)!r} has no {kind} section with that title")
 

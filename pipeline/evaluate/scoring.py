@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 
 from pipeline.evaluate.facts import Fact, gold_facts, predicted_facts
 from pipeline.evaluate.gold import GoldDocument
-from pipeline.evaluate.normalize import norm
+from pipeline.text.normalize import gold_key
 from pipeline.evaluate.predictions import SCORED_TABLES, Predictions
 from pipeline.schema import ROLES, TABLES
 
@@ -99,7 +99,7 @@ def _dedupe(facts: list[Fact]) -> dict[tuple[str, str, tuple[str, ...]], Fact]:
 
 
 def _similarity(a: str, b: str) -> float:
-    return SequenceMatcher(None, norm(a), norm(b)).ratio()
+    return SequenceMatcher(None, gold_key(a), gold_key(b)).ratio()
 
 
 def _nearest(fact: Fact, others: list[Fact], alone: bool) -> Fact | None:

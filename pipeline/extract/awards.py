@@ -21,7 +21,7 @@ from pipeline.extract.records import Award
 from pipeline.model import BlockKind, Section, Span, UnitKind
 from pipeline.text.clean import clean_span
 from pipeline.values.dates import find_dates
-from pipeline.text.normalize import label_key
+from pipeline.text.normalize import fold_key
 from pipeline.vocab import json_data
 
 EDITION = regex.compile(
@@ -208,7 +208,7 @@ def block_awards(text: str, section: Section) -> list[Award]:
         for unit in block.units:
             if unit.kind is UnitKind.HEADING:
                 head = clean_span(text, unit.start, unit.end)
-                key = label_key(head.value.rstrip(" :")) if head else ""
+                key = fold_key(head.value.rstrip(" :")) if head else ""
                 outcome = vocabulary()["heading_outcomes"].get(key, "won")
                 continue
             line = clean_span(text, unit.start, unit.end, trim=frozenset(" \t\u00a0"))

@@ -22,7 +22,7 @@ from pipeline.extract.titles import title_forms
 from pipeline.model import BlockKind, FieldLayout, FieldLine, Section, Span, TargetKind, UnitKind
 from pipeline.text.clean import BULLET_HERE, clean_span, cut_by_end
 from pipeline.text.fields import label_targets, split_second_field
-from pipeline.text.normalize import loose_key
+from pipeline.text.normalize import fold_key
 from pipeline.values.dates import find_dates
 from pipeline.values.durations import parse_duration
 from pipeline.values.formats import parse_format, release_rating
@@ -283,8 +283,8 @@ def apply_entries(text: str, entries: list[Entry], film: FilmRecord, known: set[
                 film.cast.extend(CastMember(n.span.value, "", "distribution", n.span.start, n.span.end)
                                  for n in entry_names(text, entry, known))
     film.releases.extend(release_rows[BlockKind.FICHE] or release_rows[BlockKind.INFOBOX])
-    companies = {loose_key(r.name) for r in credits if r.role == "production_company"}
-    film.credits.extend(replace(r, role="production_company") if r.role == "producer" and loose_key(r.name) in companies else r
+    companies = {fold_key(r.name) for r in credits if r.role == "production_company"}
+    film.credits.extend(replace(r, role="production_company") if r.role == "producer" and fold_key(r.name) in companies else r
                         for r in credits)
 
 
@@ -294,11 +294,11 @@ SAME_NAME_RATIO = 0.8
 def _repeats(row: Credit, credits: list[Credit]) -> bool:
     """An infobox name the fiche already gives for that role, maybe spelt differently
     (`Abdel Hay Abid` / `Abdel Hay Adib`) or run together with others."""
-    name = loose_key(row.name)
+    name = fold_key(row.name)
     for other in credits:
         if other.role != row.role:
             continue
-        known = loose_key(other.name)
+        known = fold_key(other.name)
         if known in name or name in known or SequenceMatcher(None, name, known).ratio() >= SAME_NAME_RATIO:
             return True
     return False

@@ -15,7 +15,7 @@ import regex
 
 from pipeline.model import FieldLayout, FieldLine, TargetKind
 from pipeline.text.clean import BULLET_HERE, EDIT_LINK, clean_span
-from pipeline.text.normalize import label_key
+from pipeline.text.normalize import fold_key
 from pipeline.vocab import LabelTarget, labels
 
 NOT_IN_LABEL = regex.compile(r"[.!?«»\"()\d]")
@@ -41,7 +41,7 @@ def label_targets(label: str) -> list[tuple[str, LabelTarget]]:
     (`Musique dirigée par`) make a different label. Returns [] when unknown.
     """
     table = labels()
-    key = label_key(label)
+    key = fold_key(label)
     if key in table:
         return [(key, table[key])]
     parts = [p for p in SPLIT_LABEL.split(key) if p]

@@ -15,6 +15,7 @@ from functools import cache
 
 import regex
 
+from pipeline.extract.people_names import NAME_PARTICLES
 from pipeline.model import SectionKind, Span
 from pipeline.text.clean import clean_span
 from pipeline.values.places import country_code
@@ -27,7 +28,6 @@ MAX_NAME_WORDS = 6
 NOT_A_TITLE_START = frozenset(
     "il elle ils elles on c' c’ cela ceci qui dont mais et or donc puis ce cet cette ces son sa ses leur leurs le la les l' l’ un une".split()
 )
-NAME_PARTICLES = frozenset("de du des d' d’ la le el al ben ibn bin ould van von da di del dos".split())
 
 
 @dataclass(frozen=True)

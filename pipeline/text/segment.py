@@ -22,7 +22,7 @@ from pipeline.model import Block, BlockKind, Document, Section, SectionKind, Spa
 from pipeline.text.clean import EDIT_LINK, clean_span
 from pipeline.text.fields import label_targets, parse_colon, parse_flat, parse_row
 from pipeline.text.intros import Intro, find_intros
-from pipeline.text.normalize import label_key
+from pipeline.text.normalize import fold_key
 from pipeline.vocab import furniture, headings
 
 PROSE_MIN_WORDS = 8
@@ -72,7 +72,7 @@ HEADING_TRIM = " \t:;,.|-–—"
 
 def heading_kind(value: str) -> BlockKind | None:
     """The block kind a heading line (already cleaned) opens, if it is a heading."""
-    return headings().get(label_key(value.strip(HEADING_TRIM)))
+    return headings().get(fold_key(value.strip(HEADING_TRIM)))
 
 
 def is_furniture(value: str) -> bool:

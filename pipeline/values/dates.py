@@ -8,7 +8,8 @@ from functools import cache
 
 import regex
 
-from pipeline.values.lexicon import WORD_END, alternation, fold, fold_key
+from pipeline.text.normalize import fold, fold_key
+from pipeline.values.lexicon import WORD_END, alternation
 from pipeline.vocab import json_data
 
 LEADING_DIGITS = regex.compile(r"\d+")

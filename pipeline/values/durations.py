@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import regex
 
-from pipeline.values.lexicon import WORD_END, fold
+from pipeline.text.normalize import fold
+from pipeline.values.lexicon import WORD_END
 
 _MINUTES_WORD = r"(?:minutes?|mins?|mn)"
 _HOURS_WORD = r"(?:heures?|hrs?|h)"

@@ -7,13 +7,8 @@ from functools import cache
 
 import regex
 
-from pipeline.values.lexicon import (
-    WORD_END,
-    WORD_START,
-    alternation,
-    fold,
-    fold_key,
-)
+from pipeline.text.normalize import fold, fold_key
+from pipeline.values.lexicon import WORD_END, WORD_START, alternation
 from pipeline.values.places import country_code
 from pipeline.vocab import rows
 

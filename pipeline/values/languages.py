@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import gettext
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 import pycountry
 import regex
 
-from pipeline.values.lexicon import (
-    WORD_END,
-    WORD_START,
-    alternation,
-    bare_capitals,
-    fold,
-    fold_key,
-)
+from pipeline.text.normalize import fold, fold_key
+from pipeline.values.lexicon import WORD_END, WORD_START, Lexicon, pycountry_french
 from pipeline.vocab import rows
 
 _QUALIFIER = regex.compile(r"\s*\([^)]*\)$")
@@ -38,37 +30,27 @@ class Language:
 
 def _pycountry_names() -> dict[str, str]:
     """French names of the ISO 639-1 languages (`anglais`), without `(macrolangue)` notes."""
-    french = gettext.translation("iso639-3", pycountry.LOCALES_DIR, languages=["fr"])
+    french = pycountry_french("iso639-3")
     names: dict[str, str] = {}
     for language in pycountry.languages:
         if hasattr(language, "alpha_2"):
-            name = _QUALIFIER.sub("", french.gettext(language.name)).lower()
+            name = _QUALIFIER.sub("", french(language.name)).lower()
             if "," not in name:
                 names[name] = language.alpha_3
     return names
 
 
 @cache
-def _names() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
-    """Lookup keys to codes, the names as written, and their unaccented-capital variants."""
+def _names() -> Lexicon:
+    """pycountry's French names, then the data file's (which override them)."""
     written = _pycountry_names()
     written.update({row[1]: row[0] for row in rows("languages_fr.tsv")})
-    codes: dict[str, str] = {}
-    pinned: set[str] = set()
-    for name, code in written.items():
-        name = unicodedata.normalize("NFC", name)
-        codes[fold_key(name)] = code
-        variant = bare_capitals(name[:1].upper() + name[1:])
-        if variant.lower() != name:
-            codes[fold_key(variant)] = code
-            pinned.add(variant)
-    return codes, frozenset(unicodedata.normalize("NFC", n) for n in written), frozenset(pinned)
+    return Lexicon.of(written, capitalise=True)
 
 
 @cache
 def _pattern() -> regex.Pattern[str]:
-    _, plain, pinned = _names()
-    names = alternation(plain, pinned)
+    names = _names().alternation()
     return regex.compile(
         rf"{WORD_START}(?P<name>{names}){WORD_END}"
         rf"(?:\s*\(\s*(?P<gloss>{names})\s*\))?",
@@ -85,7 +67,7 @@ def _is_macrolanguage(code: str) -> bool:
 def _code(match: regex.Match[str]) -> str:
     """The code of a language and its parenthesised gloss (`arabe marocain (darija)`): the
     gloss decides when it narrows a macrolanguage (`arabe (darija)` -> `ary`)."""
-    codes = _names()[0]
+    codes = _names().codes
     code = codes[fold_key(match["name"])]
     if match.group("gloss"):
         gloss = codes[fold_key(match["gloss"])]

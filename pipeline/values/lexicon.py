@@ -1,22 +1,16 @@
-"""Shared helpers for the value parsers: data files, offset-safe folding, phrase patterns."""
+"""Shared helpers for the value parsers: word edges and phrase patterns for vocabulary entries."""
 
 from __future__ import annotations
 
+import gettext
 import unicodedata
-from collections.abc import Collection, Iterable
-from functools import cache
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
 
+import pycountry
 import regex
 
-SPACE_OR_HYPHEN = regex.compile(r"[\s\-]+")
-SPACE_AFTER_APOSTROPHE = regex.compile(r"'\s+")
-
-# One character in, one character out, so folded text keeps the input's offsets.
-_FOLD = str.maketrans({
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'",
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ",
-    "\u2010": "-", "\u2011": "-",
-})
+from pipeline.text.normalize import fold, fold_key
 
 # Capitals French writing often leaves unaccented (`Egypte`, `Etats-Unis`).
 _BARE_CAPITAL = str.maketrans({
@@ -27,11 +21,6 @@ _BARE_CAPITAL = str.maketrans({
 # (`MarocDrapeau`, `2005Amine`). Digits may follow a word: they are footnote calls.
 WORD_START = r"(?:(?<![\p{L}\p{N}_])|(?-i:(?<=[\p{Ll}\p{N}])(?=\p{Lu})))"
 WORD_END = r"(?:(?![\p{L}_])|(?-i:(?<=\p{Ll})(?=\p{Lu})))"
-
-
-def fold(text: str) -> str:
-    """Unify apostrophes, hyphens and spaces without changing the length of the text."""
-    return text.translate(_FOLD)
 
 
 def bare_capitals(name: str) -> str:
@@ -82,9 +71,44 @@ def alternation(phrases: Iterable[str], pinned: Collection[str] = ()) -> str:
     return "|".join(phrase_pattern(p, p in pinned) for p in unique)
 
 
-def fold_key(phrase: str) -> str:
-    """Lookup key for a matched phrase: folded, case-folded, single spaces, no spaces after
-    apostrophes."""
-    key = unicodedata.normalize("NFC", fold(phrase)).casefold()
-    key = SPACE_OR_HYPHEN.sub(" ", key)
-    return SPACE_AFTER_APOSTROPHE.sub("'", key).strip()
+def pycountry_french(domain: str) -> Callable[[str], str]:
+    """pycountry's French translation of one ISO standard's English names (`iso3166-1`, `iso639-3`)."""
+    return gettext.translation(domain, pycountry.LOCALES_DIR, languages=["fr"]).gettext
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Names as written -> codes, looked up by `fold_key`.
+
+    A name whose capitals lost their accent (`Egypte`, `Egyptien`) is known too;
+    such variants, and the names given as `pinned`, keep their capitals when
+    matched, so they match only as names and not as ordinary words.
+    """
+
+    codes: dict[str, str]
+    plain: frozenset[str]  # matched case-insensitively
+    pinned: frozenset[str]  # matched with their capitals
+
+    @classmethod
+    def of(cls, written: dict[str, str], *, capitalise: bool = False, pinned: Collection[str] = ()) -> Lexicon:
+        """`capitalise`: the names are written in lower case and take a capital at a sentence start."""
+        codes: dict[str, str] = {}
+        plain: set[str] = set()
+        kept: set[str] = set(pinned)
+        for name, code in written.items():
+            name = unicodedata.normalize("NFC", name)
+            codes[fold_key(name)] = code
+            if name not in pinned:
+                plain.add(name)
+            shown = name[:1].upper() + name[1:] if capitalise else name
+            variant = bare_capitals(shown)
+            if variant != shown:
+                codes[fold_key(variant)] = code
+                kept.add(variant)
+        return cls(codes, frozenset(plain), frozenset(kept))
+
+    def code(self, phrase: str) -> str | None:
+        return self.codes.get(fold_key(phrase))
+
+    def alternation(self) -> str:
+        return alternation(self.plain, self.pinned)

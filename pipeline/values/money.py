@@ -8,7 +8,8 @@ from functools import cache
 
 import regex
 
-from pipeline.values.lexicon import alternation, fold, fold_key, is_acronym
+from pipeline.text.normalize import fold, fold_key
+from pipeline.values.lexicon import alternation, is_acronym
 from pipeline.vocab import rows
 
 # The largest amount a table's integer column holds for its readers (a signed 64-bit integer);

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gettext
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -10,14 +9,8 @@ from functools import cache
 import pycountry
 import regex
 
-from pipeline.values.lexicon import (
-    WORD_END,
-    WORD_START,
-    alternation,
-    bare_capitals,
-    fold,
-    fold_key,
-)
+from pipeline.text.normalize import fold, fold_key
+from pipeline.values.lexicon import WORD_END, WORD_START, Lexicon, bare_capitals, pycountry_french
 from pipeline.vocab import rows
 
 _ARTICLE = r"(?:(?:la|le|les)\s+|l'\s*)"
@@ -41,19 +34,17 @@ class Place:
 
 @dataclass(frozen=True)
 class _Names:
-    codes: dict[str, str]
-    plain: frozenset[str]
-    pinned: frozenset[str]
-    ambiguous: frozenset[str]
+    lexicon: Lexicon
+    ambiguous: frozenset[str]  # fold keys of names that are also first names or common words
 
 
 def _pycountry_names() -> dict[str, str]:
     """French country names from pycountry, skipping inverted forms (`Corée, République de`)."""
-    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    french = pycountry_french("iso3166-1")
     names: dict[str, str] = {}
     for country in pycountry.countries:
         for english in {country.name, getattr(country, "common_name", country.name)}:
-            name = french.gettext(english)
+            name = french(english)
             if "," not in name and "(" not in name:
                 names[name] = country.alpha_2
     return names
@@ -67,24 +58,12 @@ def _names() -> _Names:
         written[row[1]] = row[0]
         if len(row) > 2 and row[2] == "ambiguous":
             ambiguous.add(row[1])
-    codes: dict[str, str] = {}
-    plain: set[str] = set()
-    pinned: set[str] = set(ambiguous)
-    for name, code in written.items():
-        name = unicodedata.normalize("NFC", name)
-        codes[fold_key(name)] = code
-        if name not in ambiguous:
-            plain.add(name)
-        variant = bare_capitals(name)
-        if variant != name:
-            codes[fold_key(variant)] = code
-            pinned.add(variant)
-    return _Names(codes, frozenset(plain), frozenset(pinned), frozenset(fold_key(n) for n in ambiguous))
+    return _Names(Lexicon.of(written, pinned=ambiguous), frozenset(fold_key(n) for n in ambiguous))
 
 
 @cache
 def _pattern() -> regex.Pattern[str]:
-    names = alternation(_names().plain, _names().pinned)
+    names = _names().lexicon.alternation()
     return regex.compile(
         rf"{WORD_START}(?:(?P<caption>{_CAPTION})(?P<cname>{names})"
         rf"|(?P<article>{_ARTICLE})?(?P<name>{names})){WORD_END}",
@@ -96,7 +75,7 @@ def country_code(name: str) -> str | None:
     """ISO 3166-1 alpha-2 code of a French country name, with or without article or
     preposition (`la Norvège`, `aux États-Unis`, `Drapeau du Maroc`)."""
     key = fold_key(_FOOTNOTES.sub("", fold(name)))
-    codes = _names().codes
+    codes = _names().lexicon.codes
     if key in codes:
         return codes[key]
     return codes.get(_LEADING_WORDS.sub("", key))
@@ -119,7 +98,7 @@ def _mentions(text: str) -> list[_Mention]:
         key = fold_key(match[group])
         if key in names.ambiguous and _before_other_name(folded, match.end()):
             continue
-        mentions.append(_Mention(names.codes[key], match.start(), match.end(), group == "cname"))
+        mentions.append(_Mention(names.lexicon.codes[key], match.start(), match.end(), group == "cname"))
     return mentions
 
 

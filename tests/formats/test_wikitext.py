@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.io.rendered import MarkupError
 from pipeline.io.wikitext import infobox_labels, render_wikitext, template_rules
-from pipeline.text.normalize import label_key
+from pipeline.text.normalize import fold_key
 from pipeline.vocab import labels
 
 DATA = Path(__file__).parent / "data"
@@ -80,7 +80,7 @@ def test_infobox_parameters_become_rows_with_fiche_labels_and_the_rest_is_left_o
 
 def test_every_infobox_label_is_a_fiche_label_and_every_rendering_rule_loads() -> None:
     known = labels()
-    assert infobox_labels() and all(label_key(label) in known for label in infobox_labels().values())
+    assert infobox_labels() and all(fold_key(label) in known for label in infobox_labels().values())
     assert len(template_rules()) > 10
 
 
