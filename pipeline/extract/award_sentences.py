@@ -109,6 +109,7 @@ CLAUSE_STOP = regex.compile(
 )
 FRONTED = regex.compile(  # `En 1995,` `Au FESPACO 2001,` `Lors de la 5e édition du festival,`: a setting that opens the sentence
     rf"(?:en|au|aux|à|lors|pendant|durant|la\s+même|l{APOS}année)\b[^,]*(?=,)", regex.IGNORECASE)
+FILM_WORD = regex.compile(r"\b(?:film|long[- ]métrage|court[- ]métrage|documentaire|téléfilm)\b", regex.IGNORECASE)
 PERSON_SUBJECT = regex.compile(rf"(?P<who>{PERSON})")
 DATIVE = regex.compile(rf"\s*à\s+(?P<who>{PERSON})(?=\s+(?:le|la|l{APOS}|les|un|une|son|sa)\b)")
 PRONOUNS = frozenset({"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce", "cette", "on"})
@@ -240,13 +241,18 @@ def _rule_subject(text: str, start: int, verb_start: int) -> tuple[int, int] | N
     return (m.start(), m.end()) if m else None
 
 
-def read_sentences(text: str, spans: Sequence[tuple[int, int]], reader: SentenceReader, titles: Iterable[str] = ()) -> Reading:
+def read_sentences(text: str, spans: Sequence[tuple[int, int]], reader: SentenceReader, titles: Iterable[str] = (),
+                   plot: Sequence[tuple[int, int]] = ()) -> Reading:
     """Award rows from the sentences of prose spans, in text order; `titles` are
-    the film's own names, which are never a recipient."""
+    the film's own names, which are never a recipient. A sentence of a `plot`
+    span (a synopsis, whose tail may speak of the film) is read only when it
+    names an event or the film (`Elle reçoit le prix Nobel` is the story)."""
     reading = Reading()
     own = {t.casefold() for t in titles if t}
     units = [(a, b, sentences(text, a, b)) for a, b in spans]
-    candidates = [(a, b) for _, _, sents in units for a, b in sents if is_candidate(text[a:b])]
+    in_plot = {(a, b) for a, b in plot}
+    candidates = [(a, b) for ua, ub, sents in units for a, b in sents
+                  if is_candidate(text[a:b]) and ((ua, ub) not in in_plot or _about_the_film(text[a:b], own))]
     reader.chars_seen += sum(b - a for a, b in spans)
     verbs = dict(zip(candidates, reader.verbs(text, candidates)))
     for _, _, sents in units:
@@ -257,6 +263,12 @@ def read_sentences(text: str, spans: Sequence[tuple[int, int]], reader: Sentence
             if year:
                 reading.last_year = year
     return reading
+
+
+def _about_the_film(sentence: str, own: set[str]) -> bool:
+    folded = sentence.casefold()
+    return bool(event_start_pattern().search(sentence) or section_pattern().search(sentence)
+                or FILM_WORD.search(sentence) or any(t in folded for t in own))
 
 
 def _last_year(sentence: str) -> int | None:

@@ -108,7 +108,8 @@ def extract_film(text: str, section: Section, tagger: PersonTagger) -> FilmRecor
         if line.field == TargetKind.RELEASE and line.value:
             awards.extend(section_awards(text, line.start, line.end))
     titles = [film.title, *(t.title for t in film.titles)]
-    told = read_sentences(text, _prose_spans(section, AWARD_SENTENCE_BLOCKS, (UnitKind.PROSE,)), sentence_reader(tagger.model), titles)
+    told = read_sentences(text, _prose_spans(section, AWARD_SENTENCE_BLOCKS, (UnitKind.PROSE,)), sentence_reader(tagger.model), titles,
+                          plot=_prose_spans(section, (BlockKind.SYNOPSIS,), (UnitKind.PROSE,)))
     listed_prizes = {a.category.casefold() for a in awards}
     # The opening or the prose often repeats a prize the Distinctions list gives with its event.
     awards.extend(p for p in told.rows if p.category.casefold() not in listed_prizes)

@@ -268,3 +268,9 @@ def test_a_remark_under_an_awards_heading_is_no_prize() -> None:
             "Sauf mention contraire, cette liste provient de la base de données du festival.\n"
             "Festival de Namur 2003 : Prix du public\n")
     assert column(extract(text), "awards", "event", "category") == [("Festival de Namur", "Prix du public")]
+
+
+def test_a_prize_in_the_story_is_no_award() -> None:
+    text = ("Le Fleuve est un film malien sorti en 2003.\nSynopsis\nAmadou part pour Oslo. Sa sœur reçoit le prix Nobel de la paix.\n"
+            "Le film remporte le prix du public au Festival de Namur 2004.\n")
+    assert column(extract(text), "awards", "event", "category") == [("Festival de Namur", "prix du public")]
