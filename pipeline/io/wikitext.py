@@ -15,6 +15,7 @@ Templates the data does not know render as nothing and are named in one note.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ DROPPED_TAGS = re.compile(
     r"|<(ref|references|gallery|math|timeline|score|syntaxhighlight|templatedata)\b[^>]*>.*?</\2\s*>",
     re.IGNORECASE | re.DOTALL,
 )
+MARKUP = re.compile(r"[{}\[\]'<|=~_]")  # text without these needs no parsing (arguments are mostly plain words)
 BREAK = re.compile(r"<br\s*/?\s*>", re.IGNORECASE)
 CATEGORY = re.compile(r"\[\[\s*(?:catégorie|category)\s*:[^\]]*\]\]", re.IGNORECASE)
 MAGIC_WORD = re.compile(r"__[A-ZÉ]+__")
@@ -94,6 +96,8 @@ class _Renderer:
         """Templates, links, tags, bold and italics of a piece of wikitext, rendered; lines kept."""
         if not text.strip():
             return ""
+        if not MARKUP.search(text):
+            return html.unescape(text) if "&" in text else text
         return wtp.parse(text).plain_text(replace_templates=self.template, replace_tables=self.table)
 
     def _arg(self, template: wtp.Template, key: str) -> str:
