@@ -6,7 +6,8 @@ page kept (namespace 0, not a redirect, selected by `pipeline/data/dump_pages.ts
 becomes a `PagePart`: where its bytes lie in the file. A worker reads a page
 by seeking there, so pages go to `--jobs` processes like files do; in a
 multistream dump (many bz2 streams, as Wikimedia publishes them) that means
-decompressing one stream of about a hundred pages, cached per process.
+decompressing one stream of about a hundred pages; each process keeps the
+last streams it decompressed, up to a fixed number of bytes.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from pipeline.vocab import rows
 SUFFIXES = (".xml", ".xml.bz2")
 CHUNK = 1 << 20
 MAX_STREAM_BYTES = 256 << 20  # one bz2 stream decompressed; a dump in one huge stream cannot be read page by page
-CACHED_STREAMS = 4
+# Decompressed streams a process keeps: pages are read in title order, not dump order, so without
+# this a dump dense in films would decompress each stream once per page it holds.
+CACHED_STREAM_BYTES = 48 << 20
 MAX_NAME_BYTES = 200  # a doc_id part is a file name under texts/
 PAGE_START, PAGE_END = b"<page>", b"</page>"
 TITLE = re.compile(rb"<title>(.*?)</title>", re.DOTALL)
@@ -184,18 +187,19 @@ _STREAMS: OrderedDict[tuple[str, int, int], bytes] = OrderedDict()
 
 
 def _stream(path: Path, part: PagePart) -> bytes:
-    """A bz2 stream decompressed, from a small per-process cache (pages of one stream are read by one worker in turn)."""
+    """A bz2 stream decompressed, from the process's cache of the streams used last (CACHED_STREAM_BYTES at most)."""
     key = (str(path), part.offset, part.size)
     data = _STREAMS.get(key)
-    if data is None:
-        with open(path, "rb") as handle:
-            handle.seek(part.offset)
-            data = bz2.decompress(handle.read(part.size))
-        _STREAMS[key] = data
-        while len(_STREAMS) > CACHED_STREAMS:
-            _STREAMS.popitem(last=False)
-    else:
+    if data is not None:
         _STREAMS.move_to_end(key)
+        return data
+    with open(path, "rb") as handle:
+        handle.seek(part.offset)
+        data = bz2.decompress(handle.read(part.size))
+    _STREAMS[key] = data
+    held = sum(map(len, _STREAMS.values()))
+    while held > CACHED_STREAM_BYTES and len(_STREAMS) > 1:
+        held -= len(_STREAMS.popitem(last=False)[1])
     return data
 
 
