@@ -41,3 +41,32 @@ class IdAllocator:
         self._next[base] = n
         self._used.add(candidate)
         return candidate
+
+
+class RecordingAllocator(IdAllocator):
+    """Gives ids from its own state, or from a shared allocator's, and records (base, id) in order.
+
+    A worker gives ids as if its chunk were the whole run; the record lets the
+    parent replay the same requests on the run's allocator, in doc_id order,
+    and learn which ids change.
+    """
+
+    def __init__(self, shared: IdAllocator | None = None) -> None:
+        super().__init__()
+        self._shared = shared
+        self.given: list[tuple[str, str]] = []
+
+    def allocate(self, base: str) -> str:
+        given = self._shared.allocate(base) if self._shared is not None else super().allocate(base)
+        self.given.append((base, given))
+        return given
+
+
+def settle(ids: IdAllocator, given: list[tuple[str, str]]) -> dict[str, str]:
+    """Replay a chunk's requests on the run's allocator; the ids that differ, old -> new."""
+    renamed = {}
+    for base, provisional in given:
+        final = ids.allocate(base)
+        if final != provisional:
+            renamed[provisional] = final
+    return renamed

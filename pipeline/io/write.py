@@ -34,6 +34,7 @@ TEMP_SUFFIX = ".tmp"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TEXTS = "texts"
 TEXTS_TEMP_PREFIX = f".{TEXTS}."
+PARTS_TEMP_PREFIX = ".parts."
 
 
 class OutputBusy(Exception):
@@ -94,9 +95,24 @@ def remove_stale(out: Path, tables: Iterable[str]) -> int:
     """Delete temporary table files and text folders a killed run left; returns how many."""
     stale = [path for name in tables for path in out.glob(f"{temp_prefix(name)}*{TEMP_SUFFIX}")]
     stale += out.glob(f"{TEXTS_TEMP_PREFIX}*{TEMP_SUFFIX}")
+    stale += out.glob(f"{PARTS_TEMP_PREFIX}*{TEMP_SUFFIX}")
     for path in stale:
         _remove(path)
     return len(stale)
+
+
+@contextlib.contextmanager
+def scratch_folder(parent: Path) -> Iterator[Path]:
+    """A hidden folder for a run's part files, removed when the run ends, however it ends.
+
+    Inside the output folder, a killed run's folder is removed by the next run like its temporary tables.
+    """
+    parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=PARTS_TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=parent))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextlib.contextmanager
@@ -178,12 +194,28 @@ class TableSink:
         self._files[name][1].write(data)
         self.counts[name] += count
 
-    def add_text(self, doc_id: str, text: str) -> None:
-        """Keep a document's text as `texts/<doc_id>.txt` (UTF-8, `\\n` newlines), exactly the string offsets index."""
+    def add_part(self, name: str, part: Path, count: int) -> None:
+        """Append a part file of `count` rows a worker wrote with `render` (no header), byte for byte."""
+        with open(part, "rb") as source:
+            shutil.copyfileobj(source, self._files[name][1])
+        self.counts[name] += count
+
+    def _texts_folder(self) -> Path:
         if self._texts is None:
             self._texts = Path(tempfile.mkdtemp(prefix=TEXTS_TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=self.out))
             os.chmod(self._texts, 0o777 & ~self._mask)
-        path = self._texts / text_name(doc_id)
+        return self._texts
+
+    def add_text_file(self, doc_id: str, path: Path) -> None:
+        """Keep a document's text a worker wrote to `path` as `texts/<doc_id>.txt` (moved, not copied, when it can be)."""
+        target = self._texts_folder() / text_name(doc_id)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(path, target)
+        self.texts += 1
+
+    def add_text(self, doc_id: str, text: str) -> None:
+        """Keep a document's text as `texts/<doc_id>.txt` (UTF-8, `\\n` newlines), exactly the string offsets index."""
+        path = self._texts_folder() / text_name(doc_id)
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)

@@ -90,8 +90,9 @@ def doc_rows(tables: dict[str, list[dict[str, str]]], doc_id: str) -> dict[str, 
 
 
 def bytes_of(out: Path) -> dict[str, bytes]:
-    """Every file of an output folder, hidden ones included, by name; not run.json, which records when and how long."""
-    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name != "run.json"}
+    """Every file of an output folder and its subfolders, hidden ones included, by path relative to it;
+    not run.json, which records when and how long."""
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and p.name != "run.json"}
 
 
 def cli(*args: str, **popen: object) -> subprocess.CompletedProcess[str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.run
+import pipeline.engines.worker
 from pipeline.io.read import MEGABYTE
 
 from .cases import ARTICLE, MALFORMED, NO_ARTICLE, NO_TITLE, PNG, PROSE_ONLY, doc_rows, extract, problem_rows, read_tables, write
@@ -78,14 +78,14 @@ def test_article_facts_are_extracted(article_alone) -> None:
 
 
 def test_extractor_crash_is_an_error_row_without_traceback(folder: Path, tmp_path: Path, monkeypatch, capsys, article_alone) -> None:
-    real = pipeline.run.extract_document
+    real = pipeline.engines.worker.extract_document
 
     def fragile(doc, tagger):
         if doc.doc_id == "boom":
             raise RuntimeError("boom")
         return real(doc, tagger)
 
-    monkeypatch.setattr(pipeline.run, "extract_document", fragile)
+    monkeypatch.setattr(pipeline.engines.worker, "extract_document", fragile)
     write(folder, "boom.txt", ARTICLE)
     summary = extract([folder], tmp_path / "out")
     assert problem_rows(tmp_path / "out") == [("boom", "error", "extract", "RuntimeError: boom", "", "")]
@@ -99,14 +99,14 @@ def test_extractor_crash_is_an_error_row_without_traceback(folder: Path, tmp_pat
 
 
 def test_slow_document_is_given_up_after_the_timeout(folder: Path, tmp_path: Path, monkeypatch, article_alone) -> None:
-    real = pipeline.run.extract_document
+    real = pipeline.engines.worker.extract_document
 
     def slow(doc, tagger):
         while doc.doc_id == "slow":
             pass
         return real(doc, tagger)
 
-    monkeypatch.setattr(pipeline.run, "extract_document", slow)
+    monkeypatch.setattr(pipeline.engines.worker, "extract_document", slow)
     write(folder, "slow.txt", ARTICLE)
     summary = extract([folder], tmp_path / "out", timeout=0.3)
     assert problem_rows(tmp_path / "out") == [("slow", "error", "extract", "gave up after 0.3 s (see --timeout); document skipped", "", "")]

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.run
+import pipeline.engines.local
+import pipeline.engines.worker
 from pipeline.extract.records import Title
 from pipeline.ids import MAX_ID_CHARS
-from pipeline.run import Settings
 
 from .cases import ARTICLE, REPO, cli, doc_rows, extract, problem_rows, read_tables, write
 
@@ -40,7 +40,7 @@ def test_a_file_name_that_is_not_utf8_costs_nothing(folder: Path, tmp_path: Path
 def test_a_row_that_cannot_be_written_costs_its_document_only(folder: Path, tmp_path: Path, monkeypatch, article_alone) -> None:
     """Turning rows into CSV is a per-document step: a value UTF-8 cannot hold fails that document, not the run."""
     write(folder, "zz.txt", ARTICLE)
-    extract_document = pipeline.run.extract_document
+    extract_document = pipeline.engines.worker.extract_document
 
     def poisoned(doc, tagger):
         result = extract_document(doc, tagger)
@@ -48,7 +48,7 @@ def test_a_row_that_cannot_be_written_costs_its_document_only(folder: Path, tmp_
             result.films[0].titles.append(Title("\udce9", "", 0, 1))
         return result
 
-    monkeypatch.setattr(pipeline.run, "extract_document", poisoned)
+    monkeypatch.setattr(pipeline.engines.worker, "extract_document", poisoned)
     summary = extract([folder], tmp_path / "out")
     assert doc_rows(read_tables(tmp_path / "out"), "article") == article_alone
     [row] = problem_rows(tmp_path / "out")
@@ -64,14 +64,14 @@ def _busy(seconds: float) -> None:
 
 
 def test_stopping_the_pool_ends_busy_workers() -> None:
-    pool = pipeline.run._pool(2, Settings(model=None))
+    pool = pipeline.engines.local._pool(2)
     futures = [pool.submit(_busy, 60) for _ in range(2)]
     deadline = time.monotonic() + 30
     while not all(f.running() for f in futures) and time.monotonic() < deadline:
         time.sleep(0.05)
     workers = multiprocessing.active_children()
     assert len(workers) == 2
-    pipeline.run._stop(pool)
+    pipeline.engines.local._stop(pool)
     for worker in workers:
         worker.join(timeout=5)
     alive = [w.pid for w in workers if w.is_alive()]

@@ -11,9 +11,15 @@ from pathlib import Path
 
 import pytest
 
-import pipeline.run
-from pipeline.io.read import Source
-from pipeline.run import Settings, _parallel
+import pipeline.engines.local
+from pipeline.engines.local import _parallel
+from pipeline.engines.tasks import Chunk, Settings
+from pipeline.engines.worker import process
+from pipeline.ids import IdAllocator
+from pipeline.io.read import Source, discover
+from pipeline.io.write import render
+from pipeline.schema import TABLES
+from pipeline.tables import document_tables
 
 from .cases import ARTICLE, MALFORMED, NO_TITLE, PNG, PROSE_ONLY, bytes_of, cli, extract, start_cli, write
 
@@ -68,19 +74,18 @@ def test_a_killed_worker_loses_nothing(tmp_path: Path) -> None:
 
 
 class _CrashingPool:
-    """Stands in for a process pool whose worker dies on the document `crash`, as a real pool breaks."""
+    """Stands in for a process pool whose worker dies on any chunk holding the document `crash`, as a real pool breaks."""
 
-    def __init__(self, jobs: int, settings: Settings) -> None:
-        pipeline.run._init_worker(settings)
+    def __init__(self, jobs: int) -> None:
         self.broken = False
 
-    def submit(self, fn, source: Source) -> Future:
+    def submit(self, fn, chunk: Chunk, settings: Settings, scratch: str) -> Future:
         future: Future = Future()
-        self.broken = self.broken or source.doc_id == "crash"
+        self.broken = self.broken or any(s.doc_id == "crash" for s in chunk.sources)
         if self.broken:
             future.set_exception(BrokenProcessPool("a worker died"))
         else:
-            future.set_result(fn(source))
+            future.set_result(fn(chunk, settings, scratch))
         return future
 
     def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
@@ -88,12 +93,35 @@ class _CrashingPool:
 
 
 def test_document_that_kills_its_worker_is_an_error_row_and_the_rest_go_on(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(pipeline.run, "_pool", _CrashingPool)
-    names = ["a", "b", "crash", "d", "e", "f", "g"]
-    sources = [Source(write(tmp_path, f"{n}.txt", ARTICLE), n) for n in names]
-    results = list(_parallel(sources, 2, Settings(model=None)))
-    assert [r.doc_id for r in results] == names
-    crashed = results.pop(2)
+    monkeypatch.setattr(pipeline.engines.local, "_pool", _CrashingPool)
+    names = ["a", "b", "c", "crash", "e", "f", "g", "h", "i"]
+    sources = [Source(write(tmp_path / "in", f"{n}.txt", ARTICLE), n) for n in names]
+    chunks = [Chunk((0,), tuple(sources[:5])), Chunk((1,), tuple(sources[5:]))]
+    results = list(_parallel(chunks, 2, Settings(model=None), tmp_path))
+    outcomes = [d for r in results for d in r.documents]
+    assert [d.doc_id for d in outcomes] == names
+    crashed = outcomes.pop(3)
     assert [(p.severity, p.stage, p.message) for p in crashed.problems] == [
         ("error", "extract", "the worker process died on this document (out of memory or a crash); document skipped")]
-    assert all(not r.problems and [f.title for f in r.films] == ["Le Vent du Sud"] for r in results)
+    assert not any(d.problems for d in outcomes)
+    assert sum(r.counts.get("films", 0) for r in results) == len(names) - 1
+
+
+def _one_by_one(folder: Path) -> dict[str, bytes]:
+    """The tables a single process gives building each document's rows in doc_id order, ids from one allocator."""
+    settings, ids = Settings(model=None), IdAllocator()
+    tables = {name: render(columns, [dict(zip(columns, columns))]) for name, columns in TABLES.items()}
+    for source in sorted(discover([folder]), key=lambda s: s.doc_id):
+        for name, rows in document_tables(process(source, settings), ids).items():
+            tables[name] += render(TABLES[name], rows)
+    return {f"{name}.csv": data for name, data in tables.items()}
+
+
+def test_chunked_runs_give_the_tables_of_one_document_at_a_time_whatever_jobs(tmp_path: Path) -> None:
+    """Chunks whose ids were given apart are merged into the ids one allocator gives (24 films share a title)."""
+    folder = _mixed(tmp_path / "in", 24)
+    expected = _one_by_one(folder)
+    for jobs in ("1", "3"):
+        done = cli(str(folder), "--out", str(tmp_path / jobs), "--no-ner", "--jobs", jobs)
+        assert done.returncode == 1, done.stderr
+        assert {name: data for name, data in bytes_of(tmp_path / jobs).items() if name in expected} == expected

@@ -13,7 +13,9 @@ from pipeline.ids import IdAllocator
 from pipeline.io.read import InputError, Source, decode
 from pipeline.model import Document
 from pipeline.ner import PersonTagger
-from pipeline.run import Settings, _init_worker, line_problems, process
+from pipeline.engines.tasks import Settings
+from pipeline.engines.worker import process
+from pipeline.extract.checks import line_problems
 from pipeline.tables import document_tables
 
 from .cases import ARTICLE, MALFORMED, NO_TITLE, PROSE_ONLY
@@ -85,10 +87,9 @@ def test_any_bytes_are_a_result_never_an_exception(data: bytes) -> None:
         assert "\r" not in text and text.strip()
     except InputError as err:
         assert str(err)
-    _init_worker(Settings(model=None))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "doc.txt"
         path.write_bytes(data)
-        result = process(Source(path, "doc"))
+        result = process(Source(path, "doc"), Settings(model=None))
     assert result.doc_id == "doc"
     assert all(p.severity in ("error", "warning") and p.message for p in result.problems)
