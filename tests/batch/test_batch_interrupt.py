@@ -10,7 +10,7 @@ import pytest
 
 from .cases import ARTICLE, bytes_of, cli, extract, start_cli, write
 
-DOCUMENTS = 300
+DOCUMENTS = 1000  # a run of several seconds, so a signal sent after a loaded machine's delays still finds it busy
 
 
 @pytest.fixture(scope="module")
