@@ -101,7 +101,8 @@ def _extract(args: argparse.Namespace) -> int:
                         max_bytes=int(args.max_size * MEGABYTE), timeout=args.timeout,
                         formula_safe=args.formula_safe, vocab=args.vocab)
     try:
-        summary = run(inputs, out, jobs=args.jobs, settings=settings, quiet=args.quiet)
+        summary = run(inputs, out, jobs=args.jobs, settings=settings, quiet=args.quiet, engine=args.engine,
+                      scheduler=args.scheduler, scratch=Path(args.scratch) if args.scratch else None)
     except (FileNotFoundError, UsageError, OutputBusy) as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_USAGE
@@ -148,6 +149,14 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--vocab", metavar="DIR",
                          help="a folder of vocabulary files named like pipeline/data/'s (labels.tsv, headings.json...) "
                               "whose entries add to or replace the package's")
+    extract.add_argument("--engine", choices=("local", "dask"), default="local",
+                         help="local: --jobs processes on this machine (default); dask: a Dask cluster (pip install 'filmfiche[dask]')")
+    extract.add_argument("--scheduler", metavar="ADDRESS",
+                         help="with --engine dask: join the running cluster at ADDRESS (tcp://host:8786) instead of "
+                              "starting a local one of --jobs workers")
+    extract.add_argument("--scratch", metavar="DIR",
+                         help="folder for the workers' part files, on storage every worker and this machine reach "
+                              "(default: a hidden folder inside --out)")
     extract.add_argument("--quiet", action="store_true", help="no progress bar, no warnings: only errors and the summary line")
     extract.add_argument("--debug", action="store_true", help="show tracebacks")
     extract.set_defaults(func=_extract)

@@ -16,14 +16,15 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from pipeline.datapackage import write_datapackage
 from pipeline.engines.local import run_local
 from pipeline.engines.merge import Merger
-from pipeline.engines.tasks import Settings, plan, problem_key, problem_line
+from pipeline.engines.tasks import Chunk, ChunkResult, Settings, plan, problem_key, problem_line
+from pipeline.ids import IdAllocator
 from pipeline.io.read import RENDERERS, Source, discover, shown
 from pipeline.io.write import TableSink, scratch_folder
 from pipeline.model import Problem
@@ -127,18 +128,47 @@ def _line(problem: Problem, paths: dict[str, Path]) -> str:
     return f"{problem.severity}: {name}: {problem.stage}: {problem.message}{where}"
 
 
+ENGINES = ("local", "dask")
+
+
+def _results(engine: str, chunks: list[Chunk], jobs: int, settings: Settings, scratch: Path, ids: IdAllocator,
+             scheduler: str | None, echo: Callable[[str], None]) -> Iterator[ChunkResult]:
+    if engine == "dask":
+        from pipeline.engines.dask import run_dask
+
+        return run_dask(chunks, min(jobs, len(chunks)), settings, scratch, scheduler, echo)
+    return run_local(chunks, jobs, settings, scratch, ids)
+
+
+def _check_engine(engine: str) -> None:
+    """An engine that cannot run here is a usage error, before anything is written."""
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if engine == "dask":
+        from pipeline.engines.dask import DaskMissing, require
+
+        try:
+            require()
+        except DaskMissing as err:
+            raise UsageError(str(err)) from None
+
+
 def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Settings = Settings(),
-        quiet: bool = False) -> RunSummary:
+        quiet: bool = False, engine: str = "local", scheduler: str | None = None, scratch: Path | None = None) -> RunSummary:
     """Extract every input document into the tables under `out`.
 
     Documents are processed in chunks of consecutive doc_ids; workers write
     each chunk's rows as part files in a hidden scratch folder and this
     process appends them, in order, to temporary tables that replace the
-    previous ones only at the end. Raises FileNotFoundError or UsageError
-    before anything is written, and Interrupted when SIGINT or SIGTERM stops
-    the run.
+    previous ones only at the end. `engine` is "local" (this machine's
+    processes) or "dask" (a Dask cluster at `scheduler`, else a LocalCluster
+    of `jobs` workers); part files go under `scratch` (default: the output
+    folder), which every worker must reach. Raises FileNotFoundError or
+    UsageError before anything is written, and Interrupted when SIGINT or
+    SIGTERM stops the run.
     """
     started, started_at = time.perf_counter(), utc_now()
+    _check_engine(engine)
     sources, problems = _unique_doc_ids(list(discover(inputs)))
     if not sources:
         raise UsageError(f"no {'readable ' if problems else ''}document ({', '.join('*' + s for s in RENDERERS)}) in {', '.join(map(str, inputs))}; nothing written")
@@ -150,13 +180,14 @@ def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Set
         sink = TableSink(out, {**TABLES, "problems": PROBLEMS_COLUMNS})
         progress = _Progress(len(sources), quiet)
         try:
-            with sink, scratch_folder(out) as scratch:
+            with sink, scratch_folder(scratch or out) as parts:
                 merger = Merger(sink)
                 if sink.stale_removed and not quiet:
                     progress.echo(f"note: removed {sink.stale_removed} temporary files left in {out} by an interrupted run")
                 for problem in problems:
                     progress.echo(_line(problem, paths))
-                with contextlib.closing(run_local(chunks, jobs, settings, scratch, merger.ids)) as results:
+                results = _results(engine, chunks, jobs, settings, parts, merger.ids, scheduler, progress.echo)
+                with contextlib.closing(results):
                     for result in results:
                         merger.add(result)
                         for document in result.documents:
@@ -176,15 +207,15 @@ def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Set
             progress.close()
     summary.problems = len(problem_lines)
     summary.seconds = time.perf_counter() - started
-    _describe_run(out, inputs, jobs, settings, summary, started_at)
+    _describe_run(out, inputs, jobs, engine, settings, summary, started_at)
     return summary
 
 
-def _describe_run(out: Path, inputs: Sequence[str | Path], jobs: int, settings: Settings, summary: RunSummary,
-                  started_at: str) -> None:
+def _describe_run(out: Path, inputs: Sequence[str | Path], jobs: int, engine: str, settings: Settings,
+                  summary: RunSummary, started_at: str) -> None:
     """Beside the tables: the data package describing them, and run.json saying how they were made."""
     write_datapackage(out)
     write_run_record(out, run_record(
-        started_at=started_at, inputs=[str(i) for i in inputs], out=out, options={"jobs": jobs, **asdict(settings)},
+        started_at=started_at, inputs=[str(i) for i in inputs], out=out, options={"jobs": jobs, "engine": engine, **asdict(settings)},
         documents=summary.documents, failed=summary.failed, rows=summary.rows, problems=summary.problems,
         seconds=summary.seconds))

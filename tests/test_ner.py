@@ -120,6 +120,7 @@ def test_spacy_is_imported_only_for_a_document_that_needs_a_decision(tmp_path: P
         from pipeline.ner import load
         main(["extract", {str(decided)!r}, "--out", {str(tmp_path / "a")!r}, "--jobs", "1", "--quiet"])
         assert ("spacy" in sys.modules, "thinc" in sys.modules) == (False, False), "decided pairs loaded spaCy"
+        assert "distributed" not in sys.modules, "a local run imported Dask"
         main(["extract", {str(undecided)!r}, "--out", {str(tmp_path / "b")!r}, "--jobs", "1", "--quiet"])
         assert "spacy" in sys.modules, "an undecided pair did not reach the model"
         assert load() is load()

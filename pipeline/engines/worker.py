@@ -172,6 +172,11 @@ class _Parts:
         self._files.clear()
 
 
+def set_up(settings: Settings) -> None:
+    """What a worker process needs before its first chunk: the vocabulary overlay, chosen once."""
+    use_overlay(Path(settings.vocab) if settings.vocab else None)
+
+
 def run_chunk(chunk: Chunk, settings: Settings, scratch: str, ids: IdAllocator | None = None) -> ChunkResult:
     """Process a chunk's documents in order and write their rows under `scratch`.
 
@@ -179,7 +184,7 @@ def run_chunk(chunk: Chunk, settings: Settings, scratch: str, ids: IdAllocator |
     and recorded so the parent can settle them; a caller in the parent's own
     process passes the run's allocator (`ids`) and the ids are final at once.
     """
-    use_overlay(Path(settings.vocab) if settings.vocab else None)
+    set_up(settings)
     recorder = RecordingAllocator(ids)
     parts = _Parts(Path(scratch), chunk.name)
     outcomes = []

@@ -62,9 +62,11 @@ def write(folder: Path, name: str, content: str | bytes) -> Path:
     return path
 
 
-def extract(inputs: list[Path | str], out: Path, *, jobs: int = 1, quiet: bool = True, **settings: object) -> RunSummary:
-    """A run without NER, in this process."""
-    return run([str(i) for i in inputs], out, jobs=jobs, settings=Settings(model=None, **settings), quiet=quiet)
+def extract(inputs: list[Path | str], out: Path, *, jobs: int = 1, quiet: bool = True, engine: str = "local",
+            scratch: Path | None = None, **settings: object) -> RunSummary:
+    """A run without NER, started from this process."""
+    return run([str(i) for i in inputs], out, jobs=jobs, settings=Settings(model=None, **settings), quiet=quiet,
+               engine=engine, scratch=scratch)
 
 
 def read_tables(out: Path) -> dict[str, list[dict[str, str]]]:
@@ -103,3 +105,17 @@ def cli(*args: str, **popen: object) -> subprocess.CompletedProcess[str]:
 def start_cli(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-m", "pipeline", "extract", *args], cwd=REPO, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
+
+
+def spawned_children(parent: int) -> list[int]:
+    """The worker processes `parent` spawned through multiprocessing (a local pool's, or a LocalCluster's)."""
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmdline = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(fields[1]) == parent and b"spawn_main" in cmdline:
+            pids.append(int(stat.parent.name))
+    return pids

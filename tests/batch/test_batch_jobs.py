@@ -21,7 +21,7 @@ from pipeline.io.write import render
 from pipeline.schema import TABLES
 from pipeline.tables import document_tables
 
-from .cases import ARTICLE, MALFORMED, NO_TITLE, PNG, PROSE_ONLY, bytes_of, cli, extract, start_cli, write
+from .cases import ARTICLE, MALFORMED, NO_TITLE, PNG, PROSE_ONLY, bytes_of, cli, extract, spawned_children, start_cli, write
 
 
 def _mixed(folder: Path, copies: int) -> Path:
@@ -43,19 +43,6 @@ def test_jobs_2_rewrites_jobs_1_tables_byte_for_byte(tmp_path: Path) -> None:
     assert "Traceback" not in one.stderr + two.stderr
 
 
-def _workers(parent: int) -> list[int]:
-    pids = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            cmdline = (stat.parent / "cmdline").read_bytes()
-        except OSError:
-            continue
-        if int(fields[1]) == parent and b"spawn_main" in cmdline:
-            pids.append(int(stat.parent.name))
-    return pids
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the workers")
 def test_a_killed_worker_loses_nothing(tmp_path: Path) -> None:
     for n in range(200):
@@ -63,7 +50,7 @@ def test_a_killed_worker_loses_nothing(tmp_path: Path) -> None:
     extract([tmp_path / "in"], tmp_path / "expected")
     run = start_cli(str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-ner", "--quiet", "--jobs", "2")
     deadline = time.monotonic() + 30
-    while not (workers := _workers(run.pid)) and time.monotonic() < deadline:
+    while not (workers := spawned_children(run.pid)) and time.monotonic() < deadline:
         time.sleep(0.01)
     time.sleep(0.5)
     assert run.poll() is None, "the run ended before a worker could be killed"
