@@ -98,6 +98,7 @@ APPOSITION = regex.compile(
     rf"(?:récompense|distinction|prix|trophée|honneur)\s+(?=(?:du|de\s+la|de\s+l{APOS}|des|d{APOS}))",
     regex.IGNORECASE,
 )
+EX_AEQUO_WITH = regex.compile(r"(?:en\s+)?ex[- ]?(?:a|æ)equo(?:\s+avec\s+[^,;.]+)?", regex.IGNORECASE)
 # Verbs that say an award was won even when the prize is not named (`primé au FESPACO`).
 AWARDED_ALONE = frozenset({"primer", "récompenser", "couronner"})
 ANAPHOR_PIECE = regex.compile(rf"(?:du|de\s+la|de\s+l{APOS}|des|d{APOS})\s*[^,;.]+?(?=\s*,\s*(?:du|de\s+la|de\s+l{APOS}|des|d{APOS})|\s+et\s+(?:du|de\s+la|de\s+l{APOS}|des|d{APOS})|\s*[,;.(]|\s+(?:en\s+{YEAR}|au|aux|à|lors)\b|\s*$)", regex.IGNORECASE)
@@ -396,6 +397,10 @@ def _scan(text: str, pos: int, end: int, context_year: int | None) -> tuple[list
             pos = items[-1].end if items[-1].start >= m.end() else m.end()
             continue
         if m := APPOSITION.match(text, pos, end):
+            pos = m.end()
+            continue
+        if (m := EX_AEQUO_WITH.match(text, pos, end)) and (last := next((i for i in reversed(items) if i.kind == "prize"), None)):
+            last.ex_aequo = True  # `le prix du jury, ex aequo avec Yeelen`: the other winner is no recipient of this film's prize
             pos = m.end()
             continue
         if _prize_start().match(text, pos, end) and not POSSESSIVE.search(text, max(0, pos - 8), pos):

@@ -79,6 +79,18 @@ def test_appositions_lists_and_a_second_prize_by_pronoun(text: str, expected: li
     assert read(text, reader) == expected
 
 
+def test_ex_aequo_in_a_sentence(reader: SentenceReader) -> None:
+    text = "Le film obtient le prix du jury, ex aequo avec La Source, au Festival de Cannes 1987."
+    rows = read_sentences(text, [(0, len(text))], reader).rows
+    assert [(r.event, r.year, r.category, r.recipient, r.ex_aequo) for r in rows] == [
+        ("Festival de Cannes", 1987, "prix du jury", "", True)]
+
+
+def test_laureate_is_won(reader: SentenceReader) -> None:
+    text = "Lauréat du Tanit d'or aux JCC 1980, le film sort en France l'année suivante."
+    assert read(text, reader) == [("JCC", None, 1980, "Tanit d'or", "", "won")]
+
+
 def test_an_award_verb_with_an_event_but_no_prize_is_reported(reader: SentenceReader) -> None:
     assert unread("Le film a été primé au FESPACO 1995.", reader) == ["Le film a été primé au FESPACO 1995."]
 
