@@ -99,7 +99,7 @@ def _extract(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     settings = Settings(model=None if args.no_ner else args.model, debug=args.debug,
                         max_bytes=int(args.max_size * MEGABYTE), timeout=args.timeout,
-                        formula_safe=args.formula_safe, vocab=args.vocab)
+                        formula_safe=args.formula_safe, vocab=str(Path(args.vocab).resolve()) if args.vocab else None)
     try:
         summary = run(inputs, out, jobs=args.jobs, settings=settings, quiet=args.quiet, engine=args.engine,
                       scheduler=args.scheduler, scratch=Path(args.scratch) if args.scratch else None)

@@ -74,6 +74,24 @@ class TargetKind(Kind):
     IGNORE = "ignore"  # kept in fiche.csv, read into nothing else
 
 
+class Outcome(Kind):
+    """What an award row says happened to the film at the event."""
+
+    WON = "won"
+    NOMINATED = "nominated"
+    SELECTED = "selected"
+    SUBMITTED = "submitted"
+
+
+class CastSource(Kind):
+    """Where a cast row was read, best first: a cast row from a better source wins a tie."""
+
+    DISTRIBUTION = "distribution"
+    SYNOPSIS = "synopsis"
+    INTRO = "intro"
+    AWARD = "award"  # the winner of an acting prize
+
+
 class FieldLayout(Kind):
     COLON = "colon"
     ROW = "row"

@@ -6,6 +6,8 @@ column order from here so the shape is defined once.
 
 from __future__ import annotations
 
+from pipeline.model import CastSource, Outcome
+
 TABLES: dict[str, tuple[str, ...]] = {
     "sections": ("doc_id", "section", "kind", "entity_id", "title", "start", "end"),
     "films": (
@@ -74,8 +76,8 @@ ROLES: tuple[str, ...] = (
     "executive_producer", "coproducer", "production_company", "distributor", "funder", "other",
 )
 
-OUTCOMES: tuple[str, ...] = ("won", "nominated", "selected", "submitted")
-CAST_SOURCES: tuple[str, ...] = ("distribution", "synopsis", "intro", "award")
+OUTCOMES: tuple[str, ...] = tuple(o.value for o in Outcome)
+CAST_SOURCES: tuple[str, ...] = tuple(s.value for s in CastSource)
 SECTION_KINDS: tuple[str, ...] = ("film", "person")
 SEVERITIES: tuple[str, ...] = ("error", "warning")
 

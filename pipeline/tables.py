@@ -26,7 +26,7 @@ from pipeline.extract.records import (
     Title,
 )
 from pipeline.ids import MAX_ID_CHARS, IdAllocator, shorten, slugify
-from pipeline.model import Problem, Section
+from pipeline.model import CastSource, Problem, Section
 from pipeline.schema import CAST_SOURCES, LIST_COLUMNS, PROBLEMS_COLUMNS, TABLES
 from pipeline.text.normalize import fold_key
 
@@ -95,11 +95,11 @@ def _cast(film: FilmRecord) -> list[CastMember]:
     ordered = sorted(film.cast, key=lambda c: CAST_PRIORITY[c.source])
     members = _dedupe(ordered, lambda c: (fold_key(c.actor), fold_key(c.character)))
     with_character = {fold_key(c.actor) for c in members if c.character}
-    non_award = {fold_key(c.actor) for c in members if c.source != "award"}
+    non_award = {fold_key(c.actor) for c in members if c.source is not CastSource.AWARD}
     return [
         c for c in members
         if (c.character or fold_key(c.actor) not in with_character)
-        and (c.source != "award" or fold_key(c.actor) not in non_award or c.character)
+        and (c.source is not CastSource.AWARD or fold_key(c.actor) not in non_award or c.character)
     ]
 
 

@@ -18,7 +18,7 @@ import regex
 from pipeline.extract.award_vocab import ceremony_prizes, verb_form_pattern
 from pipeline.extract.people_names import PERSON, PERSON_RE
 from pipeline.extract.records import Award
-from pipeline.model import BlockKind, Section, Span, UnitKind
+from pipeline.model import BlockKind, Outcome, Section, Span, UnitKind
 from pipeline.text.clean import clean_span
 from pipeline.values.dates import find_dates
 from pipeline.text.normalize import fold_key
@@ -146,14 +146,14 @@ def _persons(text: str, start: int, end: int) -> list[Span]:
     return spans
 
 
-def _award(event: Event, category: Span, outcome: str, recipient: Span | None = None, ex_aequo: bool = False) -> Award:
+def _award(event: Event, category: Span, outcome: Outcome, recipient: Span | None = None, ex_aequo: bool = False) -> Award:
     """The one way an award record is made: the category's span, the recipient's apart."""
     return Award(event.name, event.edition, event.year, category.value, recipient.value if recipient else "",
                  outcome, ex_aequo, category.start, category.end,
                  (recipient.start, recipient.end) if recipient else None)
 
 
-def _prize_rows(text: str, start: int, end: int, event: Event, outcome: str) -> list[Award]:
+def _prize_rows(text: str, start: int, end: int, event: Event, outcome: Outcome) -> list[Award]:
     rows: list[Award] = []
     for a, b in _split_prizes(text, start, end):
         local = event
@@ -204,12 +204,12 @@ def block_awards(text: str, section: Section) -> list[Award]:
     rows: list[Award] = []
     for block in section.blocks_of(BlockKind.AWARDS):
         event = Event()
-        outcome = "won"
+        outcome = Outcome.WON
         for unit in block.units:
             if unit.kind is UnitKind.HEADING:
                 head = clean_span(text, unit.start, unit.end)
                 key = fold_key(head.value.rstrip(" :")) if head else ""
-                outcome = vocabulary()["heading_outcomes"].get(key, "won")
+                outcome = Outcome(vocabulary()["heading_outcomes"].get(key, Outcome.WON))
                 continue
             line = clean_span(text, unit.start, unit.end, trim=frozenset(" \t\u00a0"))
             if line is None:
@@ -243,12 +243,12 @@ def _list_like(body: str) -> bool:
     return starts_with_prize(body) or has_event_word(body.split(":")[0]) or bool(regex.match(r"\s*(?:1[89]|20)\d\d\b", body))
 
 
-def _line_outcome(body: str, default: str) -> str:
+def _line_outcome(body: str, default: Outcome) -> Outcome:
     low = body.lower()
     if low.startswith(("nomination", "nommé", "nominé")):
-        return "nominated"
+        return Outcome.NOMINATED
     if low.startswith(("sélection", "sélectionné")):
-        return "selected"
+        return Outcome.SELECTED
     return default
 
 
@@ -283,5 +283,5 @@ def section_awards(text: str, start: int, end: int) -> list[Award]:
         named = m.group("kind").lower() == "section" and m.group("category")
         span = clean_span(text, m.start("category") if named else m.start("kind"), m.end("category") if m.group("category") else m.end("kind"))
         if span:
-            rows.append(_award(event, span, "selected"))
+            rows.append(_award(event, span, Outcome.SELECTED))
     return [r for r in rows if r.category and (r.event or starts_with_prize(r.category))]

@@ -18,7 +18,7 @@ import regex
 
 from pipeline.extract.people_names import PERSON
 from pipeline.extract.records import CastMember
-from pipeline.model import BlockKind, Section, UnitKind
+from pipeline.model import BlockKind, CastSource, Section, UnitKind
 from pipeline.text.clean import clean_span, cut_by_end
 from pipeline.values.places import country_code
 from pipeline.vocab import dubbing_note
@@ -54,7 +54,7 @@ def _dubbed(text: str, start: int, end: int, dubbing: regex.Match[str]) -> CastM
     character = (after.end(), end) if after and after.end() < end else None
     if character and cut_by_end(text, end):
         character = None
-    return _member(text, (start, dubbing.start()), character, "distribution")
+    return _member(text, (start, dubbing.start()), character, CastSource.DISTRIBUTION)
 
 
 def distribution_cast(text: str, section: Section) -> list[CastMember]:
@@ -78,14 +78,14 @@ def distribution_cast(text: str, section: Section) -> list[CastMember]:
                 value = colon.value
                 if value and cut_by_end(text, value.end):
                     value = None
-                row = _member(text, (colon.label.start, colon.label.end), (value.start, value.end) if value else None, "distribution")
+                row = _member(text, (colon.label.start, colon.label.end), (value.start, value.end) if value else None, CastSource.DISTRIBUTION)
             elif in_role:
-                row = _member(text, (a, in_role.start()), (in_role.end(), b), "distribution")
+                row = _member(text, (a, in_role.start()), (in_role.end(), b), CastSource.DISTRIBUTION)
             elif paren:
                 row = _member(text, (a + paren.start("actor"), a + paren.end("actor")),
-                           (a + paren.start("character"), a + paren.end("character")), "distribution")
+                           (a + paren.start("character"), a + paren.end("character")), CastSource.DISTRIBUTION)
             elif len(line.value.split()) <= 6 and unit.kind is not UnitKind.PROSE:
-                row = _member(text, (a, b), None, "distribution")
+                row = _member(text, (a, b), None, CastSource.DISTRIBUTION)
             if row and not cut_by_end(text, row.end):
                 rows.append(row)
     return rows
@@ -113,7 +113,7 @@ def prose_cast(text: str, spans: list[tuple[int, int]], is_person: IsPerson, kno
     for m, decided in _prose_pairs(text, spans, known):
         if not (decided or is_person(*m.span("actor"))):
             continue
-        row = _member(text, m.span("actor"), m.span("character"), "synopsis")
+        row = _member(text, m.span("actor"), m.span("character"), CastSource.SYNOPSIS)
         if row:
             rows.append(row)
     return rows

@@ -15,7 +15,7 @@ from pipeline.extract.intro import apply_intro
 from pipeline.extract.people import person_facts
 from pipeline.extract.prose_facts import producers, releases, source_authors
 from pipeline.extract.records import Award, CastMember, DocResult, FilmRecord, PersonRecord
-from pipeline.model import BlockKind, Document, Problem, Section, SectionKind, Span, TargetKind, UnitKind
+from pipeline.model import BlockKind, CastSource, Document, Problem, Section, SectionKind, Span, TargetKind, UnitKind
 from pipeline.ner import PersonTagger
 from pipeline.text.segment import segment
 
@@ -66,7 +66,7 @@ def _acting(category: str) -> bool:
 
 def _award_cast(awards: list[Award]) -> list[CastMember]:
     """An acting prize names an actor of the film."""
-    return [CastMember(a.recipient, "", "award", *a.recipient_span) for a in awards
+    return [CastMember(a.recipient, "", CastSource.AWARD, *a.recipient_span) for a in awards
             if a.recipient_span and _acting(a.category)]
 
 

@@ -19,7 +19,7 @@ import regex
 from pipeline.extract.names import Name, looks_like_company, split_names
 from pipeline.extract.records import CastMember, Credit, FicheLine, FilmRecord, Release
 from pipeline.extract.titles import title_forms
-from pipeline.model import BlockKind, FieldLayout, FieldLine, Section, Span, TargetKind, UnitKind
+from pipeline.model import BlockKind, CastSource, FieldLayout, FieldLine, Section, Span, TargetKind, UnitKind
 from pipeline.text.clean import BULLET_HERE, clean_span, cut_by_end
 from pipeline.text.fields import label_targets, split_second_field
 from pipeline.text.normalize import fold_key
@@ -280,7 +280,7 @@ def apply_entries(text: str, entries: list[Entry], film: FilmRecord, known: set[
             elif target.kind is TargetKind.RELEASE:
                 release_rows[entry.source].extend(_releases(text, entry))
             elif target.kind is TargetKind.CAST and not (entry.source is BlockKind.INFOBOX and fiche_cast):
-                film.cast.extend(CastMember(n.span.value, "", "distribution", n.span.start, n.span.end)
+                film.cast.extend(CastMember(n.span.value, "", CastSource.DISTRIBUTION, n.span.start, n.span.end)
                                  for n in entry_names(text, entry, known))
     film.releases.extend(release_rows[BlockKind.FICHE] or release_rows[BlockKind.INFOBOX])
     companies = {fold_key(r.name) for r in credits if r.role == "production_company"}

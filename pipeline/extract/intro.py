@@ -12,7 +12,7 @@ import regex
 from pipeline.extract.people_names import PERSON_LIST, PERSON_RE
 from pipeline.extract.records import CastMember, Credit, FilmRecord, Title
 from pipeline.extract.titles import script_lang, title_forms
-from pipeline.model import Section
+from pipeline.model import CastSource, Section
 from pipeline.text.clean import clean_span
 from pipeline.text.intros import regional_alias
 from pipeline.values.dates import find_dates
@@ -83,4 +83,4 @@ def apply_intro(text: str, section: Section, film: FilmRecord, paren: tuple[int,
         film.intro_countries = codes
     for m in WITH.finditer(text, *sentence):
         for start, end, name in _names(m):
-            film.cast.append(CastMember(name, "", "intro", start, end))
+            film.cast.append(CastMember(name, "", CastSource.INTRO, start, end))

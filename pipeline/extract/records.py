@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from pipeline.model import Problem, Section, Span
+from pipeline.model import CastSource, Outcome, Problem, Section, Span
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Credit:
 class CastMember:
     actor: str
     character: str
-    source: str  # one of schema.CAST_SOURCES
+    source: CastSource
     start: int
     end: int
 
@@ -47,7 +47,7 @@ class Award:
     year: int | None
     category: str
     recipient: str
-    outcome: str  # one of schema.OUTCOMES
+    outcome: Outcome
     ex_aequo: bool
     start: int  # the category's span
     end: int

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
 import pycountry
 import regex
 
 from pipeline.text.normalize import fold, fold_key
-from pipeline.values.lexicon import WORD_END, WORD_START, Lexicon, pycountry_french
+from pipeline.values.lexicon import WORD_END, WORD_START, Coded, Lexicon, pycountry_french
 from pipeline.vocab import rows
 
 _QUALIFIER = regex.compile(r"\s*\([^)]*\)$")
@@ -18,14 +17,7 @@ _SUBTITLES = regex.compile(r"sous[\s\-]*titr", regex.IGNORECASE)
 _ITEM_START = regex.compile(r"[,;/|\n•]|\bet\b", regex.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Language:
-    """A language: its ISO 639-3 code and the text it was read from."""
-
-    code: str
-    written: str
-    start: int
-    end: int
+Language = Coded  # a language: ISO 639-3 code and the text it was read from
 
 
 def _pycountry_names() -> dict[str, str]:

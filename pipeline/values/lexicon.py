@@ -71,6 +71,17 @@ def alternation(phrases: Iterable[str], pinned: Collection[str] = ()) -> str:
     return "|".join(phrase_pattern(p, p in pinned) for p in unique)
 
 
+@dataclass(frozen=True)
+class Coded:
+    """A name found in text: its code (ISO 3166-1 for a country, ISO 639-3 for a language)
+    and the text it was read from, with its span."""
+
+    code: str
+    written: str
+    start: int
+    end: int
+
+
 def pycountry_french(domain: str) -> Callable[[str], str]:
     """pycountry's French translation of one ISO standard's English names (`iso3166-1`, `iso639-3`)."""
     return gettext.translation(domain, pycountry.LOCALES_DIR, languages=["fr"]).gettext

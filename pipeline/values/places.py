@@ -10,7 +10,7 @@ import pycountry
 import regex
 
 from pipeline.text.normalize import fold, fold_key
-from pipeline.values.lexicon import WORD_END, WORD_START, Lexicon, bare_capitals, pycountry_french
+from pipeline.values.lexicon import WORD_END, WORD_START, Coded, Lexicon, bare_capitals, pycountry_french
 from pipeline.vocab import rows
 
 _ARTICLE = r"(?:(?:la|le|les)\s+|l'\s*)"
@@ -22,14 +22,7 @@ _FOOTNOTES = regex.compile(r"\[[^\]]*\]|\d+$")
 _CAPITALISED_WORD = regex.compile(r"\s+\p{Lu}")
 
 
-@dataclass(frozen=True)
-class Place:
-    """A country: its ISO 3166-1 alpha-2 code and the text it was read from (`la norvège`)."""
-
-    code: str
-    written: str
-    start: int
-    end: int
+Place = Coded  # a country: ISO 3166-1 alpha-2 code and the text it was read from (`la norvège`)
 
 
 @dataclass(frozen=True)
