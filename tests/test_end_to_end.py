@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -134,3 +136,7 @@ def test_tables_load_with_pandas_and_integer_columns_hold_integers(out: Path) ->
 def test_frictionless_validates_the_run(out: Path) -> None:
     report = validate(out / "datapackage.json")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    command = subprocess.run([sys.executable, "-m", "frictionless", "validate", "datapackage.json"], cwd=out,
+                             capture_output=True, text=True, timeout=120)
+    assert command.returncode == 0, command.stdout[-3000:]
+    assert command.stdout.count("VALID") == len(TABLES) + 1

@@ -73,7 +73,8 @@ def _order(mark: Mark) -> tuple[int, int, int]:
 def _open(mark: Mark, first: bool) -> str:
     classes = f"{mark.kind}{' wrong' if mark.wrong else ''}"
     anchors = "".join(f'<span class="anchor" id="{_e(a)}"></span>' for a in mark.anchors) if first else ""
-    title = f"{mark.kind}: {mark.label}" + (f" · {mark.detail}" if mark.detail else "")
+    title = (mark.label if mark.kind == "missed" else f"{mark.kind}: {mark.label}") + \
+        (f" · {mark.detail}" if mark.detail else "")
     return f'{anchors}<mark class="{classes}" title="{_e(title)}">'
 
 

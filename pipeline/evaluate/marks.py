@@ -93,15 +93,23 @@ def _needles(shown: str) -> list[str]:
             and p not in CLOSED_VALUES]
 
 
-def locate(text: str, shown: str) -> tuple[int, int] | None:
-    """Where the first findable part of a gold value occurs: exact first, else ignoring case and spacing."""
+def _find(text: str, needle: str, start: int, end: int) -> tuple[int, int] | None:
+    at = text.find(needle, start, end)
+    if at >= 0:
+        return at, at + len(needle)
+    found = re.compile(r"\s+".join(map(re.escape, needle.split())), re.IGNORECASE).search(text, start, end)
+    return found.span() if found else None
+
+
+def locate(text: str, shown: str, preferred: Iterable[tuple[int, int]] = ()) -> tuple[int, int] | None:
+    """Where the first findable part of a gold value occurs: exact first, else ignoring case and spacing;
+    inside the `preferred` spans (the fiche lines feeding the same field) before anywhere else."""
+    ranges = [*preferred, (0, len(text))]
     for needle in _needles(shown):
-        at = text.find(needle)
-        if at >= 0:
-            return at, at + len(needle)
-        found = re.search(r"\s+".join(map(re.escape, needle.split())), text, re.IGNORECASE)
-        if found:
-            return found.span()
+        for start, end in ranges:
+            span = _find(text, needle, start, end)
+            if span is not None:
+                return span
     return None
 
 
@@ -122,7 +130,8 @@ def error_marks(text: str, errors: Iterable[ErrorRow], marks: list[Mark]) -> tup
                 mark.anchors.append(anchor)
                 continue
         else:
-            span = locate(text, error.gold)
+            lines = [(m.start, m.end) for m in marks if m.kind == "fiche" and m.label == (error.field or error.table)]
+            span = locate(text, error.gold, lines)
             if span is not None:
                 label = f"missed {error.field or error.table}"
                 detail = f"{error.table}: {error.gold}" + (f" (predicted: {error.predicted})" if error.predicted else "")

@@ -165,6 +165,13 @@ def test_locate_finds_words_not_codes() -> None:
     assert locate(text, "Mali") == (text.index("Mali"), text.index("Mali") + 4)
 
 
+def test_a_missed_credit_is_looked_for_first_in_the_fiche_lines_of_its_role() -> None:
+    text = "Film réalisé par Awa Ndiaye.\n- Montage : Paul Roy et Awa Ndiaye\n"
+    montage = text.index("Paul Roy"), len(text) - 1
+    assert locate(text, "Awa Ndiaye", [montage]) == (text.rindex("Awa Ndiaye"), len(text) - 1)
+    assert locate(text, "Awa Ndiaye") == (17, 27)
+
+
 def test_page_names_follow_doc_ids() -> None:
     assert page_name("sud/route") == "sud/route.html"
     assert page_name("v1.2") == "v1.2.html"
