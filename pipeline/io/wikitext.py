@@ -19,7 +19,7 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import wikitextparser as wtp
 
@@ -79,11 +79,18 @@ def template_name(template: wtp.Template) -> str:
     return name
 
 
+@lru_cache(maxsize=4096)
 def _rule(name: str) -> Rule | None:
+    """The first rule whose pattern matches the name (the same few hundred names recur in every article)."""
     for pattern, rule in template_rules():
         if pattern.fullmatch(name):
             return rule
     return None
+
+
+@lru_cache(maxsize=4096)
+def _is_country(name: str) -> bool:
+    return country_code(name) is not None
 
 
 class _Renderer:
@@ -115,7 +122,7 @@ class _Renderer:
         name = template_name(template)
         rule = _rule(name)
         if rule is None:
-            if country_code(template.name.strip()) is not None:
+            if _is_country(template.name.strip()):
                 return template.name.strip()
             self.unknown[template.name.strip()] += 1
             return ""
