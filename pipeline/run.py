@@ -169,7 +169,7 @@ def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Set
     """
     started, started_at = time.perf_counter(), utc_now()
     _check_engine(engine)
-    sources, problems = _unique_doc_ids(list(discover(inputs)))
+    sources, problems = _unique_doc_ids(list(discover(inputs, jobs)))
     if not sources:
         raise UsageError(f"no {'readable ' if problems else ''}document ({', '.join('*' + s for s in RENDERERS)}) in {', '.join(map(str, inputs))}; nothing written")
     paths = {s.doc_id: s.path for s in sources}

@@ -7,7 +7,10 @@ becomes a `PagePart`: where its bytes lie in the file. A worker reads a page
 by seeking there, so pages go to `--jobs` processes like files do; in a
 multistream dump (many bz2 streams, as Wikimedia publishes them) that means
 decompressing one stream of about a hundred pages; each process keeps the
-last streams it decompressed, up to a fixed number of bytes.
+last streams it decompressed, up to a fixed number of bytes. With the
+multistream index beside the dump (`<name>-index.txt.bz2`, whose lines start
+with the offset of a stream), listing itself is split by stream offsets over
+`jobs` processes.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ import bz2
 import hashlib
 import html
 import re
+import multiprocessing
 import xml.etree.ElementTree as ET
 from collections import OrderedDict
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -27,6 +32,8 @@ from pipeline.vocab import rows
 
 SUFFIXES = (".xml", ".xml.bz2")
 CHUNK = 1 << 20
+RANGES_PER_JOB = 4  # ranges of streams listed per process, so an unlucky range does not leave the others idle
+INDEX_SUFFIX = "-index.txt.bz2"
 MAX_STREAM_BYTES = 256 << 20  # one bz2 stream decompressed; a dump in one huge stream cannot be read page by page
 # Decompressed streams a process keeps: pages are read in title order, not dump order, so without
 # this a dump dense in films would decompress each stream once per page it holds.
@@ -140,11 +147,11 @@ def _plain_refs(path: Path) -> Iterator[PageRef]:
                 raise DumpError(f"a page of more than {MAX_STREAM_BYTES >> 20} MB at byte {base}; not a MediaWiki export?")
 
 
-def _streams(path: Path) -> Iterator[tuple[int, int, bytes]]:
-    """(offset, compressed size, decompressed bytes) of each bz2 stream of the file, one at a time."""
+def _streams(path: Path, start: int = 0, stop: int | None = None) -> Iterator[tuple[int, int, bytes]]:
+    """(offset, compressed size, decompressed bytes) of each bz2 stream from byte `start` up to `stop`, one at a time."""
     with open(path, "rb") as handle:
-        offset = 0
-        while True:
+        offset = start
+        while stop is None or offset < stop:
             handle.seek(offset)
             decompressor, parts, size, out = bz2.BZ2Decompressor(), [], 0, 0
             while not decompressor.eof:
@@ -167,17 +174,62 @@ def _streams(path: Path) -> Iterator[tuple[int, int, bytes]]:
             offset += size
 
 
-def _bz2_refs(path: Path) -> Iterator[PageRef]:
-    for offset, size, data in _streams(path):
+def _bz2_refs(path: Path, first: int = 0, stop: int | None = None) -> Iterator[PageRef]:
+    for offset, size, data in _streams(path, first, stop):
         for start, end, page in _pages(data, 0):
             ref = _ref(page, PagePart(offset, size, start, end, compressed=True))
             if ref is not None:
                 yield ref
 
 
-def list_pages(path: Path) -> Iterator[PageRef]:
-    """The film and person pages of a dump, in dump order. Raises DumpError when it cannot go on."""
-    if path.name.lower().endswith(".bz2"):
+def _range_refs(task: tuple[Path, int, int | None]) -> list[PageRef]:
+    return list(_bz2_refs(*task))
+
+
+def index_beside(path: Path) -> Path | None:
+    """The multistream index Wikimedia publishes with a dump, when it is there."""
+    name = path.name
+    if not name.lower().endswith(".xml.bz2"):
+        return None
+    index = path.with_name(name[:-len(".xml.bz2")] + INDEX_SUFFIX)
+    return index if index.is_file() else None
+
+
+def stream_offsets(index: Path) -> list[int]:
+    """The offsets of the streams holding pages, from the index's `offset:page_id:title` lines."""
+    offsets = set()
+    try:
+        with bz2.open(index, "rb") as lines:
+            for line in lines:
+                head = line.split(b":", 1)[0].strip()
+                if head:
+                    offsets.add(int(head))
+    except (OSError, ValueError, EOFError) as err:
+        raise DumpError(f"index {index.name} is not a multistream index: {err}") from err
+    return sorted(offsets)
+
+
+def _ranges(offsets: list[int], count: int) -> list[tuple[int, int | None]]:
+    """`count` runs of consecutive streams, the last one to the end of the file (the footer stream)."""
+    step = max(1, -(-len(offsets) // count))
+    starts = offsets[::step]
+    return [(a, b) for a, b in zip(starts, [*starts[1:], None])]
+
+
+def _parallel_refs(path: Path, index: Path, jobs: int) -> Iterator[PageRef]:
+    tasks = [(path, a, b) for a, b in _ranges(stream_offsets(index), jobs * RANGES_PER_JOB)]
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        for refs in pool.map(_range_refs, tasks):
+            yield from refs
+
+
+def list_pages(path: Path, jobs: int = 1) -> Iterator[PageRef]:
+    """The film and person pages of a dump, in dump order; split over `jobs` processes when the
+    multistream index is beside the dump. Raises DumpError when it cannot go on."""
+    index = index_beside(path) if jobs > 1 else None
+    if index is not None:
+        yield from _parallel_refs(path, index, jobs)
+    elif path.name.lower().endswith(".bz2"):
         yield from _bz2_refs(path)
     else:
         yield from _plain_refs(path)

@@ -170,11 +170,12 @@ def _through_link(path: Path, real: Path) -> bool:
     return path.absolute() != real
 
 
-def discover(inputs: Iterable[str | Path]) -> Iterator[Source]:
+def discover(inputs: Iterable[str | Path], jobs: int = 1) -> Iterator[Source]:
     """Expand files, folders (recursively, every known suffix) and globs; each real file once.
 
     Links are followed, and a file reached both directly and through a link
-    is read once, under its own name. Raises FileNotFoundError for an input
+    is read once, under its own name. A dump is listed page by page, over `jobs`
+    processes when its multistream index is beside it. Raises FileNotFoundError for an input
     that matches nothing, so a typo is a usage error rather than an empty run.
     """
     chosen: dict[Path, tuple[Path, Path | None]] = {}
@@ -186,17 +187,17 @@ def discover(inputs: Iterable[str | Path]) -> Iterator[Source]:
                 chosen[real] = (path, root)
     for path, root in chosen.values():
         if dump.is_dump(path):
-            yield from _dump_pages(path, doc_id_for(path, root))
+            yield from _dump_pages(path, doc_id_for(path, root), jobs)
         else:
             yield Source(path, doc_id_for(path, root))
 
 
-def _dump_pages(path: Path, doc_id: str) -> Iterator[Source]:
+def _dump_pages(path: Path, doc_id: str, jobs: int) -> Iterator[Source]:
     """One source per film or person page, `<dump doc_id>/<title>`; a dump that cannot be listed, or
     holds no such page, is one source whose reading reports it."""
     pages = 0
     try:
-        for ref in dump.list_pages(path):
+        for ref in dump.list_pages(path, jobs):
             pages += 1
             yield Source(path, f"{doc_id}/{dump.page_name(ref.title)}", ref.part)
     except dump.DumpError as err:

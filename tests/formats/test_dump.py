@@ -63,6 +63,17 @@ def test_a_multistream_dump_is_split_at_its_streams(tmp_path: Path) -> None:
     assert all(b"<page>" in bz2.decompress(data[p.offset:p.offset + p.size]) for p in parts)
 
 
+def test_with_its_index_beside_it_a_dump_is_listed_by_several_processes_into_the_same_pages(tmp_path: Path) -> None:
+    path = tmp_path / "frwiki-test-pages-articles-multistream.xml.bz2"
+    index = write_multistream(path, PAGES * 3, per_stream=2)
+    assert dump.index_beside(path) == index
+    assert len(dump.stream_offsets(index)) == 14
+    assert list(dump.list_pages(path, jobs=2)) == list(dump.list_pages(path))
+    index.write_bytes(bz2.compress(b"12:1:Le Vent du Sud\n"))  # an offset that is no stream's
+    with pytest.raises(dump.DumpError, match="corrupt"):
+        list(dump.list_pages(path, jobs=2))
+
+
 def test_a_dump_gives_the_same_facts_as_the_article_file_and_its_pages_texts_are_written(sample: Path, tmp_path: Path) -> None:
     write(tmp_path / "wiki", "Le Vent du Sud.wiki", film.WIKITEXT)
     summary = extract([sample, tmp_path / "wiki" / "Le Vent du Sud.wiki"], tmp_path / "out")
