@@ -327,7 +327,7 @@ def _languages(film: FilmRecord, text: str, values: list[Span]) -> None:
 
 
 def _genres(film: FilmRecord, text: str, values: list[Span]) -> None:
-    _extend(film, "genres", [g.name for v in values for g in split_genres(text[v.start:v.end])])
+    _extend(film, "genres", [g.value for v in values for g in split_genres(text[v.start:v.end])])
 
 
 def _locations(film: FilmRecord, text: str, values: list[Span]) -> None:

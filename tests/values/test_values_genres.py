@@ -19,7 +19,7 @@ from pipeline.values.genres import split_genres
     ],
 )
 def test_split_genres(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(g.name, text[g.start:g.end]) for g in split_genres(text)] == expected
+    assert [(g.value, text[g.start:g.end]) for g in split_genres(text)] == expected
 
 
 def test_empty() -> None:
