@@ -29,6 +29,7 @@ from pipeline.io.mojibake import repair_mojibake
 from pipeline.io.rendered import MarkupError, Rendered
 from pipeline.io.wikitext import render_wikitext
 from pipeline.model import Document
+from pipeline.text.relink import restore_link_spaces
 
 # Suffixes a folder is searched for, each with the renderer of its markup (None: plain text).
 RENDERERS: dict[str, Callable[[str], Rendered] | None] = {
@@ -377,6 +378,9 @@ def read(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
             raise InputError(str(err)) from err
         text, derived, notes = rendered.text, True, notes + rendered.notes
     text, repairs = normalise_unicode(text)
+    text, restored = restore_link_spaces(text)
+    if restored:
+        repairs += (f"spaces lost around links restored in {restored} {'place' if restored == 1 else 'places'}",)
     return Document(source.doc_id, text, source.path, decoded.encoding, derived=derived or bool(repairs), notes=notes + repairs)
 
 

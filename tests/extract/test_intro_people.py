@@ -1,6 +1,10 @@
 """Opening sentences of film and person articles."""
 
-from extract.helpers import column, extract
+from extract.helpers import NO_NER, column, extract
+from pipeline.extract.document import extract_document
+from pipeline.ids import IdAllocator
+from pipeline.io.read import Source, read
+from pipeline.tables import document_tables
 
 
 def test_film_intro_titles_credits_year_and_demonym_countries() -> None:
@@ -53,3 +57,15 @@ def test_demonyms_side_by_side_name_several_countries() -> None:
     ):
         (film,) = extract(sentence + "\n")["films"]
         assert film["countries"] == countries, sentence
+
+
+def test_a_mirror_without_link_spaces_still_opens_the_article(tmp_path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("| Titre original | Desde el mar |\nLe Sel du large (Desde el mar) est unfilm mexicain etchilien réalisé parAna Ruiz.\n", encoding="utf-8")
+    doc = read(Source(path, "a"))
+    tables = document_tables(extract_document(doc, NO_NER), IdAllocator())
+    (film,) = tables["films"]
+    assert (film["title"], film["countries"]) == ("Le Sel du large", "MX;CL")
+    assert column(tables, "credits", "role", "name") == [("director", "Ana Ruiz")]
+    (credit,) = tables["credits"]
+    assert doc.text[credit["start"]:credit["end"]] == "Ana Ruiz"

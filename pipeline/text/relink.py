@@ -1,0 +1,88 @@
+"""Put back the spaces some mirrors drop around links.
+
+A mirror that renders links without the spaces around them writes
+`est unfilm dramatiquetunisien écrit etréalisé parKarim Saïdi` or
+`reçoit leLion d'or lors de laMostra de Venise`. Every later stage reads
+words, so the reader restores one space at each such join: a short word
+from `link_glue.tsv` glued to a capitalised word, or two known words glued
+into one (a head word or a nationality adjective, then a film noun, a
+nationality adjective or a tail word). The repaired text is the document's
+text from then on (written to `texts/`, so offsets stay checkable).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from pipeline.values.lexicon import data_rows
+from pipeline.values.places import demonym_countries
+from pipeline.vocab import film_nouns
+
+GROUPS = ("head", "tail")
+# A lower-case word run (no letter, digit or apostrophe before it).
+LOWER_RUN = regex.compile(r"(?<![\p{L}\p{N}'’_-])\p{Ll}+(?=\p{Lu}\p{Ll}|[^\p{L}\p{N}'’_-]|$)")
+
+
+@dataclass(frozen=True)
+class GlueWords:
+    heads: frozenset[str]
+    tails: frozenset[str]
+
+
+@cache
+def glue_words() -> GlueWords:
+    """The `link_glue.tsv` vocabulary; a line that is not `head|tail<TAB>word` fails loudly."""
+    groups: dict[str, set[str]] = {g: set() for g in GROUPS}
+    for row in data_rows("link_glue.tsv"):
+        if len(row) != 2 or row[0] not in GROUPS or not row[1].isalpha() or not row[1].islower():
+            raise ValueError(f"link_glue.tsv: bad line {row!r} (expected head|tail, a tab, one lower-case word)")
+        groups[row[0]].add(row[1])
+    tails = groups["tail"] | {n for n in film_nouns() if " " not in n and "-" not in n and "'" not in n}
+    return GlueWords(frozenset(groups["head"]), frozenset(tails))
+
+
+def _is_demonym(word: str) -> bool:
+    return bool(demonym_countries(word))
+
+
+def _split_point(word: str, words: GlueWords) -> int | None:
+    """Where a run of two known words glued together splits, or None."""
+    if word in words.heads or word in words.tails or _is_demonym(word):
+        return None
+    for cut in range(2, len(word) - 1):
+        head, tail = word[:cut], word[cut:]
+        if (head in words.heads or _is_demonym(head)) and (tail in words.tails or _is_demonym(tail)):
+            return cut
+    return None
+
+
+def glue_points(text: str) -> list[int]:
+    """Positions where a space was lost, in text order."""
+    words = glue_words()
+    points = []
+    for m in LOWER_RUN.finditer(text):
+        word = m.group()
+        if m.end() < len(text) and text[m.end()].isupper():
+            if word in words.heads:
+                points.append(m.end())
+            continue
+        cut = _split_point(word, words) if len(word) >= 5 else None
+        if cut is not None:
+            points.append(m.start() + cut)
+    return points
+
+
+def restore_link_spaces(text: str) -> tuple[str, int]:
+    """The text with a space at every lost link boundary, and how many were restored."""
+    points = glue_points(text)
+    if not points:
+        return text, 0
+    pieces, pos = [], 0
+    for point in points:
+        pieces.append(text[pos:point])
+        pos = point
+    pieces.append(text[pos:])
+    return " ".join(pieces), len(points)
