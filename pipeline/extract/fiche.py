@@ -156,7 +156,7 @@ def entry_names(text: str, entry: Entry, known: set[str]) -> list[Name]:
     names: list[Name] = []
     for value in entry.values:
         for name in _split_cached(text, value):
-            if cut_by_end(text, name.span.end) or country_code(name.span.value):
+            if cut_by_end(text, name.span.end) or _is_country(name.span.value):
                 continue
             words = name.span.value.split()
             capitalised = sum(1 for w in words if not w[:1].islower())
@@ -165,6 +165,15 @@ def entry_names(text: str, entry: Entry, known: set[str]) -> list[Name]:
                 continue
             names.append(name)
     return names
+
+
+SPACED_NUMBER = regex.compile(r"\s\d+$")
+
+
+def _is_country(name: str) -> bool:
+    """A country alone in a credit cell (`Maroc`, `Maroc3`) is a qualifier, but a
+    channel numbered after it (`France 2`) is a name."""
+    return country_code(name) is not None and not SPACED_NUMBER.search(name)
 
 
 @lru_cache(maxsize=256)

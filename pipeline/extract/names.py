@@ -18,6 +18,7 @@ from pipeline.extract.people_names import PERSON
 from pipeline.model import Span, TargetKind
 from pipeline.text.clean import clean_span
 from pipeline.text.fields import label_targets
+from pipeline.values.places import country_code
 from pipeline.vocab import entries
 
 WORD = regex.compile(r"[\p{L}\d]+")
@@ -40,6 +41,8 @@ LATE = regex.compile(r"^(?:Feu|feu)\s+")
 # `assisté de X`, `arrangements musicaux de X`, `<song title> de X`: a phrase naming the
 # person's part; the name is the capitalised tail after the last `de`/`par`.
 PHRASE_OF = regex.compile(rf"^(?P<phrase>.*\S)\s+(?:de|d['’]|par)\s+(?=(?P<name>{PERSON})$)")
+# `co-produit avec X`, `en coproduction avec X`: X is a coproducing company.
+COPRODUCED = regex.compile(r"(?:co-?produite?s?|en\s+co-?production)\s+(?:avec|par)\s+(?=\S)", regex.IGNORECASE)
 ASSISTED = regex.compile(r"^assisté?e?s?\b", regex.IGNORECASE)
 TRAILING_NOTE_NUMBER = regex.compile(r"\s+\d{1,3}$")
 INVERTED_ARTICLE = frozenset({"les", "la", "le", "l'"})
@@ -124,9 +127,15 @@ def _person_span(text: str, a: int, b: int) -> Span | None:
         span = clean_span(text, span.start + late.end(), span.end)
     if span is not None:
         number = TRAILING_NOTE_NUMBER.search(span.value)
-        if number and not looks_like_company(span.value):
+        if number and not looks_like_company(span.value) and not country_code(span.value[:number.start()]):
             span = clean_span(text, span.start, span.end - len(number.group()))
     return span
+
+
+def _skip_space(text: str, a: int, b: int) -> int:
+    while a < b and text[a].isspace():
+        a += 1
+    return a
 
 
 def _join_lowercase(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -211,8 +220,11 @@ def _group_names(text: str, ga: int, gb: int, scope: str) -> list[Name]:
         own_note = "; ".join(m.group(1).strip() for m in inner_notes if not _sub_role(m.group(1)))
         own_role = next((_sub_role(m.group(1)) for m in inner_notes if _sub_role(m.group(1))), "")
         phrase_role, phrase = "", ""
+        coproduced = COPRODUCED.match(text, _skip_space(text, a, b), b)
         phrase_of = PHRASE_OF.match(text[a:b])
-        if phrase_of and _is_phrase(phrase_of.group("phrase")):
+        if coproduced:
+            phrase, a = "coproduction", coproduced.end()
+        elif phrase_of and _is_phrase(phrase_of.group("phrase")):
             phrase = phrase_of.group("phrase")
             phrase_role = _phrase_role(phrase)
             a = a + phrase_of.start("name")

@@ -89,7 +89,7 @@ def _edit_distance_is_one(a: str, b: str) -> bool:
 
 
 @cache
-def _flat_label_pattern() -> regex.Pattern[str]:
+def flat_label_pattern() -> regex.Pattern[str]:
     forms = sorted(labels(), key=len, reverse=True)
     alternatives = "|".join(regex.escape(f).replace("'", "['’]").replace(r"\ ", r"[ \u00a0]+") for f in forms)
     return regex.compile(rf"(?:{alternatives})(?=[ \t\u00a0]|$)", regex.IGNORECASE)
@@ -157,7 +157,7 @@ def parse_row(text: str, start: int, end: int) -> FieldLine | None:
 def parse_flat(text: str, start: int, end: int) -> FieldLine | None:
     """`Réalisation Ousmane Sembène`: a known label, a space, the value."""
     pos = _content_start(text, start, end)
-    m = _flat_label_pattern().match(text, pos, end)
+    m = flat_label_pattern().match(text, pos, end)
     if not m:
         return None
     label = clean_span(text, m.start(), m.end())

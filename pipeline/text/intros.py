@@ -18,6 +18,7 @@ import regex
 from pipeline.extract.people_names import NAME_PARTICLES
 from pipeline.model import SectionKind, Span
 from pipeline.text.clean import clean_span
+from pipeline.text.flat_infobox import flat_fields, title_in_last_value
 from pipeline.values.places import country_code
 from pipeline.vocab import film_nouns, furniture, occupations, title_regions
 
@@ -111,14 +112,16 @@ def _anchor(text: str, title_end: int, floor: int) -> int | None:
     unless a glue point lies after it.
     """
     line_start = text.rfind("\n", floor, title_end) + 1 or floor
-    start = line_start if text.rfind("\n", 0, title_end) + 1 >= floor else None
-    for m in GLUE.finditer(text, line_start, title_end):
-        if m.start() >= title_end:
-            break
-        before = text[line_start:m.start()]
-        if text[m.start() - 1].islower() and " " not in before.strip():
-            continue
-        start = m.start()
+    start = _after_flat_infobox(text, title_end)
+    if start is None:
+        start = line_start if text.rfind("\n", 0, title_end) + 1 >= floor else None
+        for m in GLUE.finditer(text, line_start, title_end):
+            if m.start() >= title_end:
+                break
+            before = text[line_start:m.start()]
+            if text[m.start() - 1].islower() and " " not in before.strip():
+                continue
+            start = m.start()
     if start is None:
         return None
     for m in TEMPLATE.finditer(text, start, title_end):
@@ -127,6 +130,17 @@ def _anchor(text: str, title_end: int, floor: int) -> int | None:
         if furniture().fullmatch(text[start:m.start()].strip()):
             start = m.end()
     return start
+
+
+def _after_flat_infobox(text: str, title_end: int) -> int | None:
+    """The title's start when the line holds a flattened infobox before it, else None."""
+    line_start = text.rfind("\n", 0, title_end) + 1
+    fields = flat_fields(text, line_start, title_end)
+    if not fields:
+        return None
+    first_line = text[:text.find("\n")] if "\n" in text else ""
+    known = [text[line_start:fields[0]].strip(), first_line.strip()]
+    return title_in_last_value(text, fields[-1], title_end, known)
 
 
 def _skip_spaces(text: str, pos: int, end: int) -> int:

@@ -21,6 +21,7 @@ import regex
 from pipeline.model import Block, BlockKind, Document, Section, SectionKind, Span, TargetKind, Unit, UnitKind
 from pipeline.text.clean import EDIT_LINK, clean_span
 from pipeline.text.fields import label_targets, parse_colon, parse_flat, parse_row
+from pipeline.text.flat_infobox import flat_fields, furniture_tail
 from pipeline.text.intros import Intro, find_intros
 from pipeline.text.normalize import fold_key
 from pipeline.vocab import furniture, headings
@@ -65,6 +66,37 @@ def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pieces.append((a, line_end))
         pos = line_end + 1
     return pieces
+
+
+def _cut_flat_runs(text: str, pieces: list[tuple[int, int]], title_starts: list[int]) -> tuple[list[tuple[int, int]], set[int]]:
+    """Cut a line holding a flattened infobox before each label, and before the
+    furniture or opening sentence glued after its last value. Returns the pieces
+    and the starts of those that are fields."""
+    out: list[tuple[int, int]] = []
+    fields_at: set[int] = set()
+    for a, b in pieces:
+        stop = next((t for t in title_starts if a < t < b), b)
+        fields = flat_fields(text, a, stop)
+        if not fields:
+            out.append((a, b))
+            continue
+        if text[a:fields[0]].strip():
+            out.append((a, fields[0]))
+        for k, field_start in enumerate(fields):
+            field_end = fields[k + 1] if k + 1 < len(fields) else stop
+            tail = furniture_tail(text, field_start, field_end) if k + 1 == len(fields) else None
+            out.append((field_start, tail or field_end))
+            if tail:
+                out.append((tail, field_end))
+        fields_at.update(fields)
+        if stop < b:
+            out.append((stop, b))
+    return out, fields_at
+
+
+def _unit(text: str, start: int, end: int, fields_at: set[int]) -> Unit:
+    flat = parse_flat(text, start, end) if start in fields_at else None
+    return Unit(start, end, "flat", field=flat) if flat else classify(text, start, end)
 
 
 HEADING_TRIM = " \t:;,.|-–—"
@@ -311,7 +343,8 @@ def segment(doc: Document) -> list[Section]:
         bounds.append((a, b, intro))
     sections: list[Section] = []
     for a, b, intro in bounds:
-        units = [classify(text, s, e) for s, e in _line_pieces(text, a, b)]
+        pieces, fields_at = _cut_flat_runs(text, _line_pieces(text, a, b), starts)
+        units = [_unit(text, s, e, fields_at) for s, e in pieces]
         if intro is None:
             blocks = _blocks(text, units, BlockKind.OTHER)
             kind = SectionKind.FILM

@@ -46,3 +46,18 @@ def test_offsets_point_at_the_name() -> None:
     value = "Musique de scène, Aïda Benali7"
     names = split_names(value, 0, len(value))
     assert value[names[-1].span.start:names[-1].span.end] == "Aïda Benali"
+
+
+def test_coproducing_companies_and_numbered_channels() -> None:
+    assert _names("Sahel Films, co-produit avec Canal 3, Arte et Baobab") == [
+        ("Sahel Films", "", "", False),
+        ("Canal 3", "coproduction", "", False),
+        ("Arte", "", "", False),
+        ("Baobab", "", "", False),
+    ]
+    assert _names("Sahel Films, en coproduction avec Niger Images") == [
+        ("Sahel Films", "", "", False),
+        ("Niger Images", "coproduction", "", False),
+    ]
+    assert _names("Awa Sy 12") == [("Awa Sy", "", "", False)]
+    assert _names("France 3") == [("France 3", "", "", False)]
