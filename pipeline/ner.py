@@ -151,12 +151,16 @@ class PersonTagger:
         self.contexts_tagged += len(todo)
         self.chars_tagged += sum(map(len, todo))
 
-    def is_person(self, context: str, start: int, end: int) -> bool:
-        """True when a PER entity of `context` covers [start, end) (context-relative)."""
+    def person_spans(self, context: str) -> tuple[tuple[int, int], ...]:
+        """The PER entities of `context`, as (start, end) offsets inside it."""
         if self.model is None:
-            return False
+            return ()
         if context not in self._cache:
             self.tag([context])
         else:
             self._cache.move_to_end(context)
-        return any(a <= start and end <= b for a, b in self._cache[context])
+        return self._cache[context]
+
+    def is_person(self, context: str, start: int, end: int) -> bool:
+        """True when a PER entity of `context` covers [start, end) (context-relative)."""
+        return any(a <= start and end <= b for a, b in self.person_spans(context))

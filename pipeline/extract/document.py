@@ -92,7 +92,8 @@ def extract_film(text: str, section: Section, tagger: PersonTagger) -> FilmRecor
     film.update(start=section.start, end=section.end)
     apply_intro(text, section, film, section.title_paren)
     listed = distribution_cast(text, section)
-    apply_entries(text, collect_entries(text, section), film, {c.actor for c in listed})
+    apply_entries(text, collect_entries(text, section), film, {c.actor for c in listed},
+                  tagger.person_spans if tagger.enabled else None)
     if not film.title and film.fiche_titles:
         film.update(title=film.fiche_titles[0].value)
     film.cast.extend(listed)

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import regex
 
+from pipeline.extract.name_runs import Ner, is_name_run, split_name_run
 from pipeline.extract.names import Name, looks_like_company, split_names
 from pipeline.extract.records import CastMember, Credit, FicheLine, FilmRecord, Release
 from pipeline.extract.titles import title_forms
@@ -146,17 +147,23 @@ RUN_TOGETHER_WORDS = 6
 RUN_TOGETHER_SHARE = 0.7
 
 
-def entry_names(text: str, entry: Entry, known: set[str]) -> list[Name]:
+def entry_names(text: str, entry: Entry, known: set[str], ner: Ner | None = None) -> list[Name]:
     """Names of an entry's values, without those cut by the end of the text.
 
     An infobox cell often runs several names together with no separator
-    (`Awa Sow Binta Fall Omar Ly`); such a cell is kept only when names known
-    from elsewhere in the section cover it, else dropped rather than guessed.
+    (`Awa Sow Binta Fall Omar Ly`): names known from elsewhere in the section
+    cover it when they can, else it is cut by name shape (`name_runs`). A long
+    run that is not all names is dropped rather than guessed.
     """
     names: list[Name] = []
     for value in entry.values:
         for name in _split_cached(text, value):
             if cut_by_end(text, name.span.end) or _is_country(name.span.value):
+                continue
+            if is_name_run(text, name.span.start, name.span.end) and not looks_like_company(name.span.value):
+                cover = _known_cover(name, known)
+                spans = [n.span for n in cover] or split_name_run(text, name.span.start, name.span.end, ner)
+                names.extend(Name(span, name.note, name.role, name.funder) for span in spans)
                 continue
             words = name.span.value.split()
             capitalised = sum(1 for w in words if not w[:1].islower())
@@ -197,8 +204,8 @@ def _known_cover(name: Name, known: set[str]) -> list[Name]:
             for a, b, _ in sorted(found)]
 
 
-def _credit_rows(text: str, entry: Entry, role: str, note: str, known: set[str]) -> list[Credit]:
-    rows = [_credit(name, role, note, entry.label.value) for name in entry_names(text, entry, known)]
+def _credit_rows(text: str, entry: Entry, role: str, note: str, known: set[str], ner: Ner | None) -> list[Credit]:
+    rows = [_credit(name, role, note, entry.label.value) for name in entry_names(text, entry, known, ner)]
     # `Production : Atlas Films, Doomi, Canal 3 Cinéma` names companies: a list
     # mostly made of companies is read as companies throughout.
     producers = [r for r in rows if r.role in ("producer", "production_company")]
@@ -217,11 +224,11 @@ def _credit(name: Name, role: str, label_note: str, label: str) -> Credit:
     return Credit(final, name.span.value, note, label, name.span.start, name.span.end)
 
 
-def _unknown_label_credits(text: str, entry: Entry, known: set[str]) -> list[Credit]:
+def _unknown_label_credits(text: str, entry: Entry, known: set[str], ner: Ner | None) -> list[Credit]:
     """A label outside the vocabulary that names people or companies -> role `other`."""
     if any(DIGIT.search(v.value) for v in entry.values):
         return []
-    return [_credit(n, "other", "", entry.label.value) for n in entry_names(text, entry, known) if NAME_LIKE.match(n.span.value)]
+    return [_credit(n, "other", "", entry.label.value) for n in entry_names(text, entry, known, ner) if NAME_LIKE.match(n.span.value)]
 
 
 def _releases(text: str, entry: Entry) -> list[Release]:
@@ -261,10 +268,13 @@ def _known_names(text: str, entries: list[Entry]) -> set[str]:
     return known
 
 
-def apply_entries(text: str, entries: list[Entry], film: FilmRecord, known: set[str] | None = None) -> None:
+def apply_entries(text: str, entries: list[Entry], film: FilmRecord, known: set[str] | None = None,
+                  ner: Ner | None = None) -> None:
     """Fill the film record from the fiche and infobox entries.
 
-    `known` are names given elsewhere in the section (e.g. the cast list).
+    `known` are names given elsewhere in the section (e.g. the cast list);
+    `ner` gives the person entities of a short text, to break ties when a
+    run of names is cut.
     """
     film.fiche.extend(fiche_lines(entries))
     known = (known or set()) | _known_names(text, entries)
@@ -274,13 +284,13 @@ def apply_entries(text: str, entries: list[Entry], film: FilmRecord, known: set[
     credits: list[Credit] = []
     for entry in ordered:
         if not entry.targets:
-            credits.extend(_unknown_label_credits(text, entry, known))
+            credits.extend(_unknown_label_credits(text, entry, known, ner))
             continue
         for _, target in entry.targets:
             if target.kind is TargetKind.ROLE:
-                rows = _credit_rows(text, entry, target.name, target.note, known)
+                rows = _credit_rows(text, entry, target.name, target.note, known, ner)
                 if entry.source is BlockKind.INFOBOX:
-                    rows = [r for r in rows if not _repeats(r, credits)]
+                    rows = [r for r in rows if not _repeats(r, credits + film.credits)]
                 credits.extend(rows)
             elif target.kind is TargetKind.FILM:
                 FILM_READERS[target.name](film, text, entry.values)
@@ -290,7 +300,7 @@ def apply_entries(text: str, entries: list[Entry], film: FilmRecord, known: set[
                 release_rows[entry.source].extend(_releases(text, entry))
             elif target.kind is TargetKind.CAST and not (entry.source is BlockKind.INFOBOX and fiche_cast):
                 film.cast.extend(CastMember(n.span.value, "", CastSource.DISTRIBUTION, n.span.start, n.span.end)
-                                 for n in entry_names(text, entry, known))
+                                 for n in entry_names(text, entry, known, ner))
     film.releases.extend(release_rows[BlockKind.FICHE] or release_rows[BlockKind.INFOBOX])
     companies = {fold_key(r.name) for r in credits if r.role == "production_company"}
     film.credits.extend(replace(r, role="production_company") if r.role == "producer" and fold_key(r.name) in companies else r

@@ -28,7 +28,8 @@ SPACES = regex.compile(r"\s+")
 NAME_MARK = regex.compile(r"[\p{Lu}\p{Lt}\p{Lo}\d]")
 
 STRONG_SEP = regex.compile(r"(?<!\s)(?:\s*;\s*|\n\s*)")
-GROUP_SEP = regex.compile(r"(?<!\s)(?:\s*,\s*|\s+[–—-]\s+|\s*/\s*)")
+# `A (scénario) B (roman)`: a closing parenthesis before a capital ends a group too.
+GROUP_SEP = regex.compile(r"(?<!\s)(?:\s*,\s*|\s+[–—-]\s+|\s*/\s*)|(?<=\))\s+(?=\p{Lu})")
 NAME_SEP = regex.compile(r"(?<!\s)(?:\s+et\s+|\s*&\s*)")
 PAREN = regex.compile(r"\s*\(([^()]*)\)")
 SCOPE = regex.compile(r"(?<!\s)\s*:\s*(?=\S)")
@@ -77,9 +78,27 @@ def _is_phrase(value: str) -> bool:
     return bool(words) and (words[0][:1].islower() or sum(1 for w in words if w[:1].islower() and len(w) > 3) >= 1)
 
 
+@cache
+def source_works() -> frozenset[str]:
+    return frozenset(data_lines("source_works.txt"))
+
+
+@cache
+def _adapted_from() -> regex.Pattern[str]:
+    """`d'après la pièce éponyme d'X`, `, d'après le roman de X`: X wrote the source work."""
+    works = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(source_works(), key=len, reverse=True))
+    return regex.compile(
+        rf"[\s,]*d['’]après\s+(?:(?:le|la|les|un|une|l['’])\s*)?(?:{works})\b.*\s(?:de\s+|d['’]|du\s+)(?={PERSON}\s*$)",
+        regex.IGNORECASE,
+    )
+
+
 def _sub_role(note: str) -> str:
-    """The role a parenthesis names (`(producteurs exécutifs)`); a label that only
-    qualifies (`(coproduction)`) is kept as a note instead."""
+    """The role a parenthesis names (`(producteurs exécutifs)`, `(roman)` for the
+    source work's author); a label that only qualifies (`(coproduction)`) is kept
+    as a note instead."""
+    if note.strip().casefold() in source_works():
+        return "source_author"
     targets = label_targets(note)
     if len(targets) != 1 or targets[0][1].kind is not TargetKind.ROLE or targets[0][1].note:
         return ""
@@ -195,6 +214,13 @@ def _phrase_role(phrase: str) -> str:
 def _group_names(text: str, ga: int, gb: int, scope: str) -> list[Name]:
     """Names of one comma-separated group: `A et B (sub-role)`, `avec le soutien de X`."""
     names: list[Name] = []
+    adapted = _adapted_from().search(text, ga, gb)
+    if adapted:
+        names.extend(_group_names(text, ga, adapted.start(), scope))
+        author = _person_span(text, adapted.end(), gb)
+        if author is not None:
+            names.append(Name(author, "", "source_author"))
+        return names
     note = ""
     funder = False
     fund = FUNDING.search(text, ga, gb)

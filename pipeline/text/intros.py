@@ -172,6 +172,11 @@ def _valid_name(value: str) -> bool:
     return all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words) and words[0][:1].isupper()
 
 
+def _after_initial(text: str, dot: int) -> bool:
+    """`Cecil B. DeMille`, `S. Pierre Sy`: the period of a one-letter initial ends no sentence."""
+    return dot >= 1 and text[dot - 1].isupper() and (dot < 2 or not text[dot - 2].isalpha())
+
+
 def _sentence_end(text: str, pos: int) -> int:
     depth = 0
     for i in range(pos, min(len(text), pos + 1500)):
@@ -181,6 +186,8 @@ def _sentence_end(text: str, pos: int) -> int:
         elif ch == ")":
             depth = max(0, depth - 1)
         elif ch == "\n" or (ch in ".!?" and depth == 0 and (i + 1 == len(text) or text[i + 1].isspace() or text[i + 1].isupper())):
+            if ch == "." and _after_initial(text, i):
+                continue
             return i
     return min(len(text), pos + 1500)
 

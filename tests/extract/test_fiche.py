@@ -149,3 +149,12 @@ def test_production_listing_mostly_companies_is_companies() -> None:
     credits = set(column(extract(text), "credits", "role", "name"))
     assert credits == {("production_company", "Nourfilm"), ("production_company", "Atlas Films"),
                        ("production_company", "Canal Trois Cinéma"), ("producer", "Omar Tall")}
+
+
+def test_label_variants_and_initials_in_names() -> None:
+    text = (
+        "Le Puits est un film malien réalisé par S. Paul Diarra, sorti en 2001.\n"
+        "Fiche technique\n- Direction de la photographie : Omar Ly\n- Scénario : Awa Sy (scénario) Issa Koné (roman)\n"
+    )
+    credits = set(column(extract(text), "credits", "role", "name"))
+    assert credits == {("director", "S. Paul Diarra"), ("cinematographer", "Omar Ly"), ("screenwriter", "Awa Sy"), ("source_author", "Issa Koné")}

@@ -61,3 +61,22 @@ def test_coproducing_companies_and_numbered_channels() -> None:
     ]
     assert _names("Awa Sy 12") == [("Awa Sy", "", "", False)]
     assert _names("France 3") == [("France 3", "", "", False)]
+
+
+def test_the_source_works_author() -> None:
+    assert _names("Radu Dan (scénario) Max Blick (roman)") == [
+        ("Radu Dan", "", "screenwriter", False),
+        ("Max Blick", "", "source_author", False),
+    ]
+    assert _names("Oscar Tall et Paul Oda d'après la pièce éponyme d'Edwin Roy") == [
+        ("Oscar Tall", "", "", False),
+        ("Paul Oda", "", "", False),
+        ("Edwin Roy", "", "source_author", False),
+    ]
+    assert _names("Awa Sy, d'après le roman Le Puits de Omar Ly") == [("Awa Sy", "", "", False), ("Omar Ly", "", "source_author", False)]
+    assert _names("Jean Ba (AFC) Pierre Roy") == [("Jean Ba", "AFC", "", False), ("Pierre Roy", "", "", False)]
+
+
+def test_an_idea_or_a_song_is_not_a_source_work() -> None:
+    assert [n[2] for n in _names("Awa Sy, d'après une idée de Omar Ly")] != ["", "source_author"]
+    assert _names("Sahel Images (Mali), Canal Ouest") == [("Sahel Images", "Mali", "", False), ("Canal Ouest", "", "", False)]

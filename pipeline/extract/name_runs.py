@@ -1,0 +1,119 @@
+"""Split an infobox cell that runs several people's names together with plain spaces.
+
+`Scénario | Awa Sy Omar Ly Diop |` lost the separators between names. The
+cell is cut into names of two or three words (a particle or an initial
+counts with the word after it: `Ben Ali`, `B. DeMille`), choosing the cut
+that (1) gives the most names the article writes elsewhere on their own
+(the whole run counts as one such cut), (2) has the most two-word names,
+the commonest shape, and (3) when that still ties,
+agrees best with the person entities spaCy's NER finds in the cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from functools import cache
+
+import regex
+
+from pipeline.model import Span
+
+WORD = regex.compile(r"\S+")
+INITIAL = regex.compile(r"\p{Lu}\.")
+PARTICLES = frozenset("ben ibn bin bint ould ag el al van von der den da di de du des del della dos la le".split())
+# Fewer words than this read as one name with its middle names.
+MIN_WORDS = 4
+MAX_WORDS = 12
+PIECE_SIZES = (2, 3)
+
+Ner = Callable[[str], Sequence[tuple[int, int]]]
+
+
+def name_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words of a name run, a particle or an initial joined to the word after it."""
+    words = [(m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+    joined: list[tuple[int, int]] = []
+    pending: int | None = None
+    for a, b in words:
+        word = text[a:b]
+        if pending is None:
+            pending = a
+        if (word.casefold() in PARTICLES or INITIAL.fullmatch(word)) and (a, b) != words[-1]:
+            continue
+        joined.append((pending, b))
+        pending = None
+    return joined
+
+
+def is_name_run(text: str, start: int, end: int) -> bool:
+    """Several capitalised words with no separator: a candidate run of names."""
+    words = text[start:end].split()
+    if not MIN_WORDS <= len(words) <= MAX_WORDS:
+        return False
+    if not all(w[:1].isupper() or w.casefold() in PARTICLES for w in words):
+        return False
+    return len(name_words(text, start, end)) >= MIN_WORDS and not any(ch.isdigit() for ch in text[start:end])
+
+
+@cache
+def _cuts(count: int) -> tuple[tuple[int, ...], ...]:
+    """Every way to cut `count` words into names of two or three words."""
+    if count == 0:
+        return ((),)
+    found = []
+    for size in PIECE_SIZES:
+        if size <= count:
+            found.extend((size, *rest) for rest in _cuts(count - size))
+    return tuple(found)
+
+
+def _pieces(words: list[tuple[int, int]], sizes: tuple[int, ...]) -> Iterator[tuple[int, int]]:
+    pos = 0
+    for size in sizes:
+        yield words[pos][0], words[pos + size - 1][1]
+        pos += size
+
+
+CAPITALISED_BEFORE = regex.compile(r"\p{Lu}[\p{L}.'’-]*[ \u00a0]+$")
+CAPITALISED_AFTER = regex.compile(r"[ \u00a0]+\p{Lu}")
+
+
+def _elsewhere(text: str, start: int, end: int, cell: tuple[int, int]) -> bool:
+    """The name text[start:end] is written on its own somewhere outside the cell
+    (not inside a longer run of capitalised words)."""
+    pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(text[start:end])}(?![\p{{L}}\p{{N}}])")
+    for m in pattern.finditer(text):
+        if cell[0] <= m.start() < cell[1]:
+            continue
+        if CAPITALISED_BEFORE.search(text, max(0, m.start() - 40), m.start()) or CAPITALISED_AFTER.match(text, m.end()):
+            continue
+        return True
+    return False
+
+
+def split_name_run(text: str, start: int, end: int, ner: Ner | None = None) -> list[Span]:
+    """The names of a run, in text order; the run itself when the article writes it
+    elsewhere as one name and not its parts."""
+    words = name_words(text, start, end)
+    cell = (start, end)
+    cuts = (*_cuts(len(words)), (len(words),))
+    known: dict[tuple[int, int], bool] = {}
+
+    def known_count(sizes: tuple[int, ...]) -> int:
+        total = 0
+        for piece in _pieces(words, sizes):
+            if piece not in known:
+                known[piece] = _elsewhere(text, *piece, cell)
+            total += known[piece]
+        return total
+
+    def shape(sizes: tuple[int, ...]) -> int:
+        return sizes.count(2) if len(sizes) > 1 else -1
+
+    ranked = sorted(cuts, key=lambda sizes: (-known_count(sizes), -shape(sizes)))
+    best = ranked[0]
+    ties = [s for s in ranked if known_count(s) == known_count(best) and shape(s) == shape(best)]
+    if len(ties) > 1 and ner is not None:
+        entities = {(start + a, start + b) for a, b in ner(text[start:end])}
+        best = max(ties, key=lambda sizes: sum(piece in entities for piece in _pieces(words, sizes)))
+    return [Span(a, b, text[a:b]) for a, b in _pieces(words, best)]

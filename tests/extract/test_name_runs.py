@@ -1,0 +1,53 @@
+from extract.helpers import column, extract
+from pipeline.extract.name_runs import is_name_run, split_name_run
+from pipeline.ner import PersonTagger
+
+
+def _split(text: str, run: str, ner=None) -> list[str]:
+    start = text.index(run)
+    return [s.value for s in split_name_run(text, start, start + len(run), ner)]
+
+
+def test_two_word_names_by_shape() -> None:
+    cell = "Scénario | Karim Saïdi Nadia Ferchichi |"
+    assert _split(cell, "Karim Saïdi Nadia Ferchichi") == ["Karim Saïdi", "Nadia Ferchichi"]
+
+
+def test_particles_and_initials_stay_with_their_name() -> None:
+    assert _split("Leïla Ben Ali Samir Kaci", "Leïla Ben Ali Samir Kaci") == ["Leïla Ben Ali", "Samir Kaci"]
+    assert _split("Paul Oda Cecil B. Marley", "Paul Oda Cecil B. Marley") == ["Paul Oda", "Cecil B. Marley"]
+
+
+def test_names_written_elsewhere_decide_the_cut() -> None:
+    text = "Acteurs | Awa Sy Diallo Omar Ly |\nLe film est porté par Awa Sy Diallo et Omar Ly."
+    assert _split(text, "Awa Sy Diallo Omar Ly") == ["Awa Sy Diallo", "Omar Ly"]
+
+
+def test_a_run_written_whole_elsewhere_stays_one_name() -> None:
+    text = "Acteurs | Maria José Rodríguez López |\nMaria José Rodríguez López joue la mère."
+    assert _split(text, "Maria José Rodríguez López") == ["Maria José Rodríguez López"]
+
+
+def test_ner_breaks_a_tie_between_equal_shapes() -> None:
+    run = "Jean Louis Trintignant Michel Piccoli"
+    assert _split(run, run) == ["Jean Louis", "Trintignant Michel Piccoli"], "without the model: two words first"
+    tagger = PersonTagger()
+    assert _split(run, run, tagger.person_spans) == ["Jean Louis Trintignant", "Michel Piccoli"]
+    assert tagger.contexts_tagged == 1
+
+
+def test_what_is_not_a_run_of_names() -> None:
+    for value in ("Karim Saïdi", "Jean Claude Van Damme", "Thibault de Montalembert", "Atlas Films 2 Sahel", "Awa Sy et Omar Ly Diop Fall"):
+        assert not is_name_run(value, 0, len(value)), value
+
+
+def test_run_together_infobox_cells_give_one_row_a_name() -> None:
+    text = (
+        "| Titre original | Desde el mar |\n"
+        "| Scénario | Ana Ruiz Pedro Gil |\n"
+        "| Acteurs principaux | Luis Mora Alí Pérez |\n"
+        "Le Sel du large (Desde el mar) est un film chilien réalisé par Ana Ruiz.\n"
+    )
+    tables = extract(text)
+    assert set(column(tables, "credits", "role", "name")) == {("director", "Ana Ruiz"), ("screenwriter", "Ana Ruiz"), ("screenwriter", "Pedro Gil")}
+    assert column(tables, "cast", "actor") == [("Luis Mora",), ("Alí Pérez",)]
