@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import regex
 
+from pipeline.model import TargetKind
 from pipeline.text.fields import flat_label_pattern, label_targets
 from pipeline.vocab import furniture
 
 # A run needs this many labels: two capitalised label words can meet in prose.
 MIN_LABELS = 3
-NAME_KINDS = frozenset({"role", "cast"})
+NAME_KINDS = frozenset({TargetKind.ROLE, TargetKind.CAST})
 WORD_START = regex.compile(r"(?<![\p{L}\p{N}'’-])[\p{L}\p{N}«]")
 LEADING_NUMBERS = regex.compile(r"[\d\s,.:hminutesr]*")
 

@@ -96,7 +96,7 @@ def _cut_flat_runs(text: str, pieces: list[tuple[int, int]], title_starts: list[
 
 def _unit(text: str, start: int, end: int, fields_at: set[int]) -> Unit:
     flat = parse_flat(text, start, end) if start in fields_at else None
-    return Unit(start, end, "flat", field=flat) if flat else classify(text, start, end)
+    return Unit(start, end, UnitKind.FLAT, field=flat) if flat else classify(text, start, end)
 
 
 HEADING_TRIM = " \t:;,.|-–—"

@@ -34,10 +34,10 @@ def test_flattened_infobox_over_lines_with_furniture_glued() -> None:
     tables = extract(text)
     (film,) = tables["films"]
     assert (film["title"], film["countries"], film["genres"], film["duration_min"]) == ("La Pirogue", "ML;SN;FR", "drame;guerre", 128)
-    assert column(tables, "credits", "role", "name") == [
+    assert set(column(tables, "credits", "role", "name")) == {
         ("director", "Awa Sy"), ("screenwriter", "Omar Ly"), ("production_company", "Sahel Films"),
         ("production_company", "France 2"), ("production_company", "Baobab Production"), ("production_company", "Niger Films"),
-    ]
+    }
     assert column(tables, "releases", "date") == [("2006",)]
 
 
