@@ -14,7 +14,7 @@ from pipeline.extract.records import CastMember, Credit, FilmRecord, Title
 from pipeline.extract.titles import script_lang, title_forms
 from pipeline.model import CastSource, Section
 from pipeline.text.clean import clean_span
-from pipeline.text.intros import regional_alias
+from pipeline.text.intros import ALIAS, regional_alias
 from pipeline.values.dates import find_dates
 from pipeline.values.places import find_demonyms
 
@@ -65,6 +65,9 @@ def apply_intro(text: str, section: Section, film: FilmRecord, paren: tuple[int,
     if alias:
         film.titles.extend(form.title() for form in title_forms(text, alias.start("alias"), alias.end("alias")))
     body_start = paren[1] + 1 if paren else title.end
+    alias = ALIAS.match(text, body_start)
+    if alias:
+        film.titles.extend(form.title() for form in title_forms(text, *alias.span("alias")))
     sentence = (body_start, section.intro_end)
     for pattern, roles in ((WRITTEN_AND_DIRECTED, ("director", "screenwriter")), (DIRECTED, ("director",)),
                            (FILM_OF, ("director",)), (WRITTEN, ("screenwriter",))):

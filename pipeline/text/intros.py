@@ -62,6 +62,13 @@ def _person_verb() -> regex.Pattern[str]:
 # Unexpanded template text a mirror left before the title: `Modèle:Infobox V3/Fin`,
 # `Modèle:Voir homonymes` (the name runs on in lower-case words or `/` parts).
 TEMPLATE = regex.compile(r"Modèle:[^\s/]+(?:[ \u00a0](?:\p{Ll}\S*|\S*/\S*))*(?:/\S+)?")
+# `X (arabe : ...), parfois simplement appelé Y, est un film`: Y is another title form.
+ALIAS = regex.compile(
+    r",[ \u00a0]*(?:(?:parfois|aussi|également|souvent|plus|simplement|couramment|communément)[ \u00a0]+)*"
+    r"(?:appelée?s?|intitulée?s?|titrée?s?|surnommée?s?|connue?s?[ \u00a0]+sous[ \u00a0]+(?:le[ \u00a0]+)?(?:nom|titre)[ \u00a0]+(?:de[ \u00a0]+|d['’]))"
+    r"[ \u00a0]*(?:(?:en|au|aux|à|dans)[ \u00a0]+\p{Lu}[\p{L}-]*[ \u00a0]+)?"
+    r"(?P<alias>[\p{Lu}\d«\"][^,()\n]{0,119}?)[ \u00a0]*,?[ \u00a0]+(?=(?:est|était|fut)[ \u00a0])"
+)
 SENTENCE_BREAK = regex.compile(r"(?<=[.!?])[ \u00a0]+(?=[\p{Lu}«])")
 
 # `Night Town, ou La Ville sans jour au Québec, est un film`: the title a region knows the film by.
@@ -207,7 +214,7 @@ def find_intros(text: str) -> list[Intro]:
     for kind, pattern in ((SectionKind.FILM, _film_verb()), (SectionKind.PERSON, _person_verb())):
         for m in pattern.finditer(text):
             floor = max(text.rfind("\n", 0, m.start()) + 1, m.start() - LOOK_BACK)
-            title_end, paren = _strip_parens(text, m.start(), floor)
+            title_end, paren = _strip_parens(text, _before_alias(text, floor, m.start()), floor)
             start = _anchor(text, title_end, floor)
             if start is None:
                 continue
@@ -222,6 +229,14 @@ def find_intros(text: str) -> list[Intro]:
                 continue
             found[start] = Intro(kind, title, paren, _sentence_end(text, m.end()))
     return _without_repeats([found[k] for k in sorted(found)])
+
+
+def _before_alias(text: str, floor: int, verb: int) -> int:
+    """Where the subject ends when an alias clause (`, parfois appelé Y,`) precedes the verb."""
+    for m in ALIAS.finditer(text, floor, min(len(text), verb + 8)):
+        if m.end() == verb:
+            return m.start()
+    return verb
 
 
 def _title_key(value: str) -> str:

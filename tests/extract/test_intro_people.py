@@ -69,3 +69,29 @@ def test_a_mirror_without_link_spaces_still_opens_the_article(tmp_path) -> None:
     assert column(tables, "credits", "role", "name") == [("director", "Ana Ruiz")]
     (credit,) = tables["credits"]
     assert doc.text[credit["start"]:credit["end"]] == "Ana Ruiz"
+
+
+def test_subtitle_script_form_and_alias_in_the_subject() -> None:
+    text = "Le Vent du sud, chronique d'un été (arabe : ريح الجنوب), parfois simplement appelé Le Vent du sud, est un film tunisien réalisé par Karim Saïdi.\n"
+    tables = extract(text)
+    assert column(tables, "films", "title") == [("Le Vent du sud, chronique d'un été",)]
+    assert column(tables, "titles", "title", "lang") == [("Le Vent du sud, chronique d'un été", ""), ("ريح الجنوب", "ara"), ("Le Vent du sud", "")]
+    assert column(tables, "credits", "role", "name") == [("director", "Karim Saïdi")]
+    for sentence, title, alias in (
+        ("La Grande Route, aussi connue sous le titre de Le Chemin, est un film malien.", "La Grande Route", "Le Chemin"),
+        ("Le Puits, appelé au Mali Le Trou, est un film malien.", "Le Puits", "Le Trou"),
+    ):
+        tables = extract(sentence + "\n")
+        assert column(tables, "titles", "title") == [(title,), (alias,)], sentence
+    assert column(extract("Le Puits, le retour est un film malien.\n"), "titles", "title") == [("Le Puits, le retour",)]
+
+
+def test_french_title_of_the_opening_sentence_is_the_main_title() -> None:
+    text = (
+        "Desde el mar\n| Titre original | Desde el mar |\n| Réalisation | Ana Ruiz |\n| Durée | 93 minutes |\n"
+        "Le Sel du large (Desde el mar) est un film chilien réalisé par Ana Ruiz.\n"
+    )
+    tables = extract(text)
+    (film,) = tables["films"]
+    assert (film["title"], film["original_title"]) == ("Le Sel du large", "Desde el mar")
+    assert column(tables, "sections", "title") == [("Le Sel du large",)]
