@@ -62,7 +62,8 @@ def _person_verb() -> regex.Pattern[str]:
 # Unexpanded template text a mirror left before the title: `Modèle:Infobox V3/Fin`,
 # `Modèle:Voir homonymes` (the name runs on in lower-case words or `/` parts).
 TEMPLATE = regex.compile(r"Modèle:[^\s/]+(?:[ \u00a0](?:\p{Ll}\S*|\S*/\S*))*(?:/\S+)?")
-# `X (arabe : ...), parfois simplement appelé Y, est un film`: Y is another title form.
+# `X (arabe : ...), parfois simplement appelé Y, est un film`: Y is another title form
+# (a scope before it, `appelé au Mali Y`, is not part of it).
 ALIAS = regex.compile(
     r",[ \u00a0]*(?:(?:parfois|aussi|également|souvent|plus|simplement|couramment|communément)[ \u00a0]+)*"
     r"(?:appelée?s?|intitulée?s?|titrée?s?|surnommée?s?|connue?s?[ \u00a0]+sous[ \u00a0]+(?:le[ \u00a0]+)?(?:nom|titre)[ \u00a0]+(?:de[ \u00a0]+|d['’]))"
