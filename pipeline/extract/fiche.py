@@ -16,8 +16,8 @@ from functools import lru_cache
 
 import regex
 
-from pipeline.extract.name_runs import Ner, is_name_run, split_name_run
-from pipeline.extract.names import Name, looks_like_company, split_names
+from pipeline.extract.name_runs import Ner, is_name_run, split_company_run, split_name_run
+from pipeline.extract.names import Name, company_words, looks_like_company, split_names
 from pipeline.extract.records import CastMember, Credit, FicheLine, FilmRecord, Release
 from pipeline.extract.titles import title_forms
 from pipeline.model import BlockKind, CastSource, FieldLayout, FieldLine, Section, Span, TargetKind, UnitKind
@@ -152,8 +152,9 @@ def entry_names(text: str, entry: Entry, known: set[str], ner: Ner | None = None
 
     An infobox cell often runs several names together with no separator
     (`Awa Sow Binta Fall Omar Ly`): names known from elsewhere in the section
-    cover it when they can, else it is cut by name shape (`name_runs`). A long
-    run that is not all names is dropped rather than guessed.
+    cover it when they can, else it is cut by name shape (`name_runs`); a cell
+    running companies together is cut at company words, acronyms and articles.
+    A long run that is neither is dropped rather than guessed.
     """
     names: list[Name] = []
     for value in entry.values:
@@ -165,6 +166,11 @@ def entry_names(text: str, entry: Entry, known: set[str], ner: Ner | None = None
                 spans = [n.span for n in cover] or split_name_run(text, name.span.start, name.span.end, ner)
                 names.extend(Name(span, name.note, name.role, name.funder) for span in spans)
                 continue
+            if entry.source is BlockKind.INFOBOX and looks_like_company(name.span.value):
+                companies = split_company_run(text, name.span.start, name.span.end, company_words())
+                if len(companies) > 1:
+                    names.extend(n for span in companies for n in _split_cached(text, span))
+                    continue
             words = name.span.value.split()
             capitalised = sum(1 for w in words if not w[:1].islower())
             if len(words) >= RUN_TOGETHER_WORDS and capitalised >= RUN_TOGETHER_SHARE * len(words):

@@ -17,6 +17,7 @@ from functools import cache
 import regex
 
 from pipeline.model import Span
+from pipeline.values.lexicon import data_lines
 
 WORD = regex.compile(r"\S+")
 INITIAL = regex.compile(r"\p{Lu}\.")
@@ -117,3 +118,62 @@ def split_name_run(text: str, start: int, end: int, ner: Ner | None = None) -> l
         entities = {(start + a, start + b) for a, b in ner(text[start:end])}
         best = max(ties, key=lambda sizes: sum(piece in entities for piece in _pieces(words, sizes)))
     return [Span(a, b, text[a:b]) for a, b in _pieces(words, best)]
+
+
+ARTICLES = frozenset({"le", "la", "les"})
+ELIDED = regex.compile(r"^[ld]['’]\p{Lu}", regex.IGNORECASE)
+LINKING = frozenset({"de", "du", "des", "la", "le", "les", "et", "en", "pour", "sur", "à", "au", "aux"})
+ACRONYM = regex.compile(r"\p{Lu}{2,}")
+
+
+@cache
+def company_openers() -> frozenset[str]:
+    return frozenset(data_lines("company_openers.txt"))
+
+
+def _company_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Words of a run, a parenthesis kept with the word before it (`Rundfunk (W.D.R.)`)."""
+    tokens: list[tuple[int, int]] = []
+    for m in WORD.finditer(text, start, end):
+        if tokens and text[m.start()] == "(" or (tokens and text[tokens[-1][0]:tokens[-1][1]].count("(") > text[tokens[-1][0]:tokens[-1][1]].count(")")):
+            tokens[-1] = (tokens[-1][0], m.end())
+        else:
+            tokens.append((m.start(), m.end()))
+    return tokens
+
+
+def split_company_run(text: str, start: int, end: int, company_words: frozenset[str]) -> list[Span]:
+    """`Marisa Films Les Productions Audiovisuelles ZDF` -> three companies.
+
+    A new name starts after a company word ending a name (`Films`, `Cinéma`;
+    not one that opens it, `Canal Ouest`, `Les Productions ...`), before an
+    acronym (`ZDF`) and after one unless a company word follows (`GAN Cinema`),
+    before a capitalised article (`Les`) or a word opening a company name
+    (`... Losange Société Nouvelle`), after a lower-case word that links
+    nothing (`... réformée Filmcooperative`) and after an elided complement
+    (`Les Films de l'Avenir Stanley ...`).
+    """
+    tokens = _company_tokens(text, start, end)
+    pieces: list[list[tuple[int, int]]] = [[tokens[0]]] if tokens else []
+    for prev, token in zip(tokens, tokens[1:]):
+        before = text[prev[0]:prev[1]].split(" (")[0]
+        word = text[token[0]:token[1]]
+        current = [text[a:b] for a, b in pieces[-1]]
+        starts_upper = word[:1].isupper()
+        after_company = (before.casefold() in company_words and before.casefold() not in company_openers()
+                         and (word.casefold() not in company_words or word.casefold() in company_openers())
+                         and len(current) >= 2
+                         and not (len(current) == 2 and current[0].casefold() in ARTICLES))
+        boundary = starts_upper and (
+            after_company
+            or ACRONYM.fullmatch(word) or (ACRONYM.fullmatch(before) and word.casefold() not in company_words)
+            or word.casefold() in ARTICLES
+            or (word.casefold() in company_openers() and before.casefold() not in LINKING)
+            or (before[:1].islower() and before not in LINKING and not ELIDED.match(before))
+            or bool(ELIDED.match(before))
+        )
+        if boundary:
+            pieces.append([token])
+        else:
+            pieces[-1].append(token)
+    return [Span(p[0][0], p[-1][1], text[p[0][0]:p[-1][1]]) for p in pieces]

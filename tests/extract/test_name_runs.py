@@ -1,5 +1,6 @@
 from extract.helpers import column, extract
-from pipeline.extract.name_runs import is_name_run, split_name_run
+from pipeline.extract.name_runs import is_name_run, split_company_run, split_name_run
+from pipeline.extract.names import company_words
 from pipeline.ner import PersonTagger
 
 
@@ -51,3 +52,35 @@ def test_run_together_infobox_cells_give_one_row_a_name() -> None:
     tables = extract(text)
     assert set(column(tables, "credits", "role", "name")) == {("director", "Ana Ruiz"), ("screenwriter", "Ana Ruiz"), ("screenwriter", "Pedro Gil")}
     assert column(tables, "cast", "actor") == [("Luis Mora",), ("Alí Pérez",)]
+
+
+def _companies(run: str) -> list[str]:
+    return [s.value for s in split_company_run(run, 0, len(run), company_words())]
+
+
+def test_companies_run_together_are_cut_at_company_words_acronyms_and_articles() -> None:
+    assert _companies("Sahel Films Les Productions du Fleuve ZDF") == ["Sahel Films", "Les Productions du Fleuve", "ZDF"]
+    assert _companies("RTS SVT Maison protestante unie Filmkollektiv Les Films de l'Aube Omar Sy Stiftung Baobab Films") == [
+        "RTS", "SVT", "Maison protestante unie", "Filmkollektiv", "Les Films de l'Aube", "Omar Sy Stiftung", "Baobab Films",
+    ]
+    assert _companies("Atlas Films Sahel Images Canal Ouest Productions Nomad Films") == [
+        "Atlas Films", "Sahel Images", "Canal Ouest Productions", "Nomad Films",
+    ]
+    assert _companies("Les Films du Losange Société Nouvelle de Cinématographie Arte France Cinéma") == [
+        "Les Films du Losange", "Société Nouvelle de Cinématographie", "Arte France Cinéma",
+    ]
+
+
+def test_one_company_is_not_cut() -> None:
+    for name in ("Office national du cinéma", "GAN Cinema Foundation", "Ministère de la Culture de la République du Mali", "Canal+ France 2 Cinéma"):
+        assert _companies(name) == [name], name
+
+
+def test_company_cell_in_an_infobox_gives_one_row_a_company() -> None:
+    text = (
+        "| Sociétés de production | Sahel Films Les Productions du Fleuve ZDF |\n"
+        "Le Fleuve est un film malien sorti en 1990.\n"
+    )
+    assert column(extract(text), "credits", "role", "name") == [
+        ("production_company", "Sahel Films"), ("production_company", "Les Productions du Fleuve"), ("production_company", "ZDF"),
+    ]
