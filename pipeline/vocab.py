@@ -157,6 +157,11 @@ def _lower(line: Line) -> str | None:
     return None if line.cells[0] == line.cells[0].lower() else f"{line.cells[0]!r} should be written in lower case"
 
 
+def _glue_word(line: Line) -> str | None:
+    word = line.cells[1]
+    return None if word.isalpha() and word == word.lower() else f"one lower-case word expected, not {word!r}"
+
+
 def _all(*checks: Check) -> Check:
     def check(line: Line) -> str | None:
         return next((m for m in (c(line) for c in checks) if m), None)
@@ -208,6 +213,10 @@ SPECS: dict[str, TableSpec | JsonSpec] = {
     "occupations.txt": TableSpec(("occupation",), check=_lower),
     "genres.txt": TableSpec(("genre",), check=_lower),
     "company_words.txt": TableSpec(("word",), check=_lower),
+    "company_openers.txt": TableSpec(("word",), check=_lower),
+    "source_works.txt": TableSpec(("work",), check=_lower),
+    "link_glue.tsv": TableSpec(("group", "word"), 2, key=lambda line: f"{line.cells[0]}\t{line.cells[1]}",
+                               check=_all(_one_of(0, frozenset({"head", "tail"}), "group"), _glue_word)),
     "dubbing.txt": TableSpec(("dubbing mark",)),
     "title_regions.txt": TableSpec(("region",), key=lambda line: line.cells[0].casefold()),
     "countries_fr.tsv": TableSpec(("code", "name", "flag"), 2, key=lambda line: line.cells[1],

@@ -17,7 +17,7 @@ from functools import cache
 import regex
 
 from pipeline.model import Span
-from pipeline.values.lexicon import data_lines
+from pipeline.vocab import entries
 
 WORD = regex.compile(r"\S+")
 INITIAL = regex.compile(r"\p{Lu}\.")
@@ -128,7 +128,7 @@ ACRONYM = regex.compile(r"\p{Lu}{2,}")
 
 @cache
 def company_openers() -> frozenset[str]:
-    return frozenset(data_lines("company_openers.txt"))
+    return frozenset(entries("company_openers.txt"))
 
 
 def _company_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:

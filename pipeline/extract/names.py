@@ -80,7 +80,7 @@ def _is_phrase(value: str) -> bool:
 
 @cache
 def source_works() -> frozenset[str]:
-    return frozenset(data_lines("source_works.txt"))
+    return frozenset(entries("source_works.txt"))
 
 
 @cache

@@ -17,9 +17,8 @@ from functools import cache
 
 import regex
 
-from pipeline.values.lexicon import data_rows
 from pipeline.values.places import demonym_countries
-from pipeline.vocab import film_nouns
+from pipeline.vocab import film_nouns, rows
 
 GROUPS = ("head", "tail")
 # A lower-case word run (no letter, digit or apostrophe before it).
@@ -34,12 +33,10 @@ class GlueWords:
 
 @cache
 def glue_words() -> GlueWords:
-    """The `link_glue.tsv` vocabulary; a line that is not `head|tail<TAB>word` fails loudly."""
+    """The `link_glue.tsv` vocabulary (checked by `pipeline.vocab`), with film nouns as tails."""
     groups: dict[str, set[str]] = {g: set() for g in GROUPS}
-    for row in data_rows("link_glue.tsv"):
-        if len(row) != 2 or row[0] not in GROUPS or not row[1].isalpha() or not row[1].islower():
-            raise ValueError(f"link_glue.tsv: bad line {row!r} (expected head|tail, a tab, one lower-case word)")
-        groups[row[0]].add(row[1])
+    for group, word in rows("link_glue.tsv"):
+        groups[group].add(word)
     tails = groups["tail"] | {n for n in film_nouns() if " " not in n and "-" not in n and "'" not in n}
     return GlueWords(frozenset(groups["head"]), frozenset(tails))
 
