@@ -120,7 +120,9 @@ def test_table_infobox_and_fiche_each_fact_once() -> None:
         ("composer", "Idrissa Sow"),
         ("production_company", "Atlas Films"),
         ("production_company", "Sahel Images"),
-    ]), "run-together infobox cells are not guessed; the fiche's names win"
+        ("production_company", "Canal Ouest Productions"),
+        ("production_company", "Nomad Films"),
+    ]), "run-together infobox cells are cut; names the fiche gives are not repeated, the others are kept"
     (film,) = tables["films"]
     assert film["genres"] == "drame"
 
