@@ -170,7 +170,9 @@ def entry_names(text: str, entry: Entry, known: set[str], ner: Ner | None = None
                 companies = split_company_run(text, name.span.start, name.span.end, company_words())
                 if len(companies) > 1:
                     names.extend(n for span in companies for n in _split_cached(text, span))
-                    continue
+                else:
+                    names.append(name)
+                continue
             words = name.span.value.split()
             capitalised = sum(1 for w in words if not w[:1].islower())
             if len(words) >= RUN_TOGETHER_WORDS and capitalised >= RUN_TOGETHER_SHARE * len(words):

@@ -18,7 +18,7 @@ from pipeline.text.intros import ALIAS, regional_alias
 from pipeline.values.dates import find_dates
 from pipeline.values.places import find_demonyms
 
-WRITTEN_AND_DIRECTED = regex.compile(rf"\bécrit\s+et\s+réalisé\s+par\s+{PERSON_LIST}")
+WRITTEN_AND_DIRECTED = regex.compile(rf"\b(?:écrit\s+et\s+réalisé|réalisé\s+et\s+écrit)\s+par\s+{PERSON_LIST}")
 DIRECTED = regex.compile(rf"\b(?:réalisée?|mis\s+en\s+scène|dirigée?)\s+par\s+{PERSON_LIST}")
 FILM_OF = regex.compile(rf"\b(?:film|téléfilm|documentaire|long[- ]métrage|court[- ]métrage)(?:\s+\p{{Ll}}[\p{{Ll}}-]*){{0,3}}\s+(?:de|d['’])\s*{PERSON_LIST}")
 WRITTEN = regex.compile(rf"\b(?:scénario\s+(?:du\s+film\s+)?(?:est\s+)?(?:signé|écrit)\s+par|sur\s+un\s+scénario\s+de)\s+{PERSON_LIST}")

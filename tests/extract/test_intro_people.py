@@ -95,3 +95,9 @@ def test_french_title_of_the_opening_sentence_is_the_main_title() -> None:
     (film,) = tables["films"]
     assert (film["title"], film["original_title"]) == ("Le Sel du large", "Desde el mar")
     assert column(tables, "sections", "title") == [("Le Sel du large",)]
+
+
+def test_directed_and_written_in_either_order() -> None:
+    for verbs in ("écrit et réalisé", "réalisé et écrit"):
+        tables = extract(f"La Pirogue est un film iranien {verbs} par Reza Amini et sorti en 1987.\n")
+        assert set(column(tables, "credits", "role", "name")) == {("director", "Reza Amini"), ("screenwriter", "Reza Amini")}, verbs

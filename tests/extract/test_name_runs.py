@@ -84,3 +84,8 @@ def test_company_cell_in_an_infobox_gives_one_row_a_company() -> None:
     assert column(extract(text), "credits", "role", "name") == [
         ("production_company", "Sahel Films"), ("production_company", "Les Productions du Fleuve"), ("production_company", "ZDF"),
     ]
+
+
+def test_a_long_company_name_that_cannot_be_cut_is_kept() -> None:
+    text = "| Sociétés de production | Omar S. Ly Feature Play Company |\nLe Fleuve est un film malien sorti en 1914.\n"
+    assert column(extract(text), "credits", "role", "name") == [("production_company", "Omar S. Ly Feature Play Company")]
