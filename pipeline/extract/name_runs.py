@@ -26,17 +26,23 @@ PARTICLES = frozenset("ben ibn bin bint ould ag el al van von der den da di de d
 MIN_WORDS = 4
 MAX_WORDS = 12
 PIECE_SIZES = (2, 3)
+QUOTES = frozenset("\"«“")
+NICKNAME = regex.compile(r"[ \u00a0]*[\"«“][^\"»”]+[\"»”]")
 
 Ner = Callable[[str], Sequence[tuple[int, int]]]
 
 
 def name_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The words of a name run, a particle or an initial joined to the word after it."""
+    """The words of a name run, a particle or an initial joined to the word after it,
+    a quoted nickname (`Omar Ly "Doss"`) to the word before it."""
     words = [(m.start(), m.end()) for m in WORD.finditer(text, start, end)]
     joined: list[tuple[int, int]] = []
     pending: int | None = None
     for a, b in words:
         word = text[a:b]
+        if word[:1] in QUOTES and joined and pending is None:
+            joined[-1] = (joined[-1][0], b)
+            continue
         if pending is None:
             pending = a
         if (word.casefold() in PARTICLES or INITIAL.fullmatch(word)) and (a, b) != words[-1]:
@@ -51,7 +57,7 @@ def is_name_run(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
         return False
-    if not all(w[:1].isupper() or w.casefold() in PARTICLES for w in words):
+    if not all(w[:1].isupper() or w.casefold() in PARTICLES or w[:1] in QUOTES for w in words):
         return False
     return len(name_words(text, start, end)) >= MIN_WORDS and not any(ch.isdigit() for ch in text[start:end])
 
@@ -117,7 +123,16 @@ def split_name_run(text: str, start: int, end: int, ner: Ner | None = None) -> l
     if len(ties) > 1 and ner is not None:
         entities = {(start + a, start + b) for a, b in ner(text[start:end])}
         best = max(ties, key=lambda sizes: sum(piece in entities for piece in _pieces(words, sizes)))
-    return [Span(a, b, text[a:b]) for a, b in _pieces(words, best)]
+    return [_without_nickname(text, a, b) for a, b in _pieces(words, best)]
+
+
+def _without_nickname(text: str, a: int, b: int) -> Span:
+    nickname = NICKNAME.search(text, a, b)
+    if nickname and nickname.end() == b:
+        b = nickname.start()
+        while b > a and text[b - 1].isspace():
+            b -= 1
+    return Span(a, b, text[a:b])
 
 
 ARTICLES = frozenset({"le", "la", "les"})

@@ -89,3 +89,10 @@ def test_company_cell_in_an_infobox_gives_one_row_a_company() -> None:
 def test_a_long_company_name_that_cannot_be_cut_is_kept() -> None:
     text = "| Sociétés de production | Omar S. Ly Feature Play Company |\nLe Fleuve est un film malien sorti en 1914.\n"
     assert column(extract(text), "credits", "role", "name") == [("production_company", "Omar S. Ly Feature Play Company")]
+
+
+def test_a_quoted_nickname_stays_with_its_name_and_is_not_part_of_it() -> None:
+    run = 'Awa Sy "Doss" Omar Ly Binta Fall Issa Koné'
+    assert is_name_run(run, 0, len(run))
+    assert _split(run, run) == ["Awa Sy", "Omar Ly", "Binta Fall", "Issa Koné"]
+    assert not is_name_run('"Doss" et Omar Ly', 0, 17)
