@@ -16,12 +16,13 @@ from functools import cache
 
 import regex
 
+from pipeline.extract.people_names import NAME_PARTICLES
 from pipeline.model import Span
 from pipeline.vocab import entries
 
 WORD = regex.compile(r"\S+")
 INITIAL = regex.compile(r"\p{Lu}\.")
-PARTICLES = frozenset("ben ibn bin bint ould ag el al van von der den da di de du des del della dos la le".split())
+PARTICLES = frozenset(NAME_PARTICLES)
 # Fewer words than this read as one name with its middle names.
 MIN_WORDS = 4
 MAX_WORDS = 12
