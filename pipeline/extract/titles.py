@@ -17,8 +17,10 @@ from pipeline.values.languages import find_languages
 LETTER = regex.compile(r"\p{L}")
 PARENS = regex.compile(r"\(([^()]*)\)")
 
-# `en arabe :`, `arabe :`, `titre en arabe :`, `titre français :`
-LANG_PREFIX = regex.compile(r"(?:titre\s+)?(?:en\s+)?(?P<lang>\p{Ll}[\p{Ll}-]+(?:\s+\p{Ll}+)?)\s*:\s*")
+# `en arabe :`, `arabe :`, `titre en arabe :`, `titre français :`; a `titre ... :` label
+# naming no language (`titre original :`, `Titre de travail :`) only ends the form before it.
+LANG_PREFIX = regex.compile(
+    r"(?P<label>(?i:titre)\s+)?(?:en\s+)?(?P<lang>\p{Ll}[\p{Ll}-]+(?:\s+\p{Ll}+)?)\s*:\s*")
 # `Alf yad wa yad en arabe`
 LANG_SUFFIX = regex.compile(r"\s+en\s+(?P<lang>\p{Ll}[\p{Ll}-]+)\s*$")
 FORM_SEP = regex.compile(r"\s*,\s+(?=«)|\s*;\s*|\s+/\s+")
@@ -95,10 +97,10 @@ def _plain_forms(text: str, start: int, end: int, lang: str, allow_prefix: bool)
     pos, current = start, lang
     for m in LANG_PREFIX.finditer(text, start, end):
         code = _lang_code(m.group("lang"))
-        if not code or not allow_prefix:
+        if not allow_prefix or not (code or m.group("label")):
             continue
         pieces.append((pos, m.start(), current))
-        pos, current = m.end(), code
+        pos, current = m.end(), code or current
     pieces.append((pos, end, current))
     for a, b, piece_lang in pieces:
         for qa, qb in _split_forms(text, a, b):

@@ -18,6 +18,13 @@ def test_film_intro_titles_credits_year_and_demonym_countries() -> None:
     assert column(tables, "sections", "kind", "title") == [("film", "La Nuit bleue")]
 
 
+def test_title_label_in_the_parenthesis_is_not_part_of_the_title_form() -> None:
+    for label in ("titre original", "Titre original", "titre de travail"):
+        text = f"Le Fleuve rouge ({label} : Ba ji) est un film malien réalisé par Oumar Diallo, sorti en 2004.\n"
+        tables = extract(text)
+        assert set(column(tables, "titles", "title", "lang")) == {("Le Fleuve rouge", ""), ("Ba ji", "")}, label
+
+
 def test_fiche_country_line_wins_over_the_demonym() -> None:
     text = "Le Sable est un film franco-tunisien de Sami Haddad.\nFiche technique\n- Pays d'origine : Tunisie\n"
     (film,) = extract(text)["films"]
