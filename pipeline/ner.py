@@ -8,10 +8,8 @@ NER carries its own token-to-vector layer). Contexts are batched with
 documents is read once per process. spaCy is imported only when a document
 needs a decision: a run whose documents need none never loads it.
 
-`load` is the one way any component gets the model: once per process, on
-first use. `prefetch` starts that same load in a background thread, so a
-caller that knows early that it will need the model can go on with rule work
-while spaCy is imported and the weights read (file reading releases the GIL).
+`load` (and `load_syntax`) are the one way any component gets the model:
+once per process, on first use, thread-safe.
 """
 
 from __future__ import annotations
@@ -82,36 +80,28 @@ def _load_into(future: Future, model: str, component: str) -> None:
         future.set_exception(err)
 
 
-def _loading(model: str, background: bool, component: str = "") -> Future:
-    """The model's one load in this process, started here if nobody started it yet."""
+def _loading(model: str, component: str = "") -> Future:
+    """The model's one load in this process, done here if nobody started it yet (other threads wait for it)."""
     with _LOADS_LOCK:
         future = _LOADS.get((model, component))
         first = future is None
         if first:
             future = _LOADS[(model, component)] = Future()
     if first:
-        if background:
-            threading.Thread(target=_load_into, args=(future, model, component), name=f"load-{model}", daemon=True).start()
-        else:
-            _load_into(future, model, component)
+        _load_into(future, model, component)
     return future
-
-
-def prefetch(model: str = DEFAULT_MODEL) -> None:
-    """Start loading the model in the background; `load` then waits for that load instead of starting another."""
-    _loading(model, background=True)
 
 
 def load(model: str = DEFAULT_MODEL):  # -> spacy.Language
     """The model with only its entity recogniser, loaded once per process."""
-    return _loading(model, background=False).result()
+    return _loading(model).result()
 
 
 def load_syntax(model: str, component: str):  # -> spacy.Language
     """The model without its entity recogniser (tagger, lemmatizer, parser) and with
     `component` added last, loaded once per process; the caller registers the
     component's factory by importing its module first."""
-    return _loading(model, background=False, component=component).result()
+    return _loading(model, component=component).result()
 
 
 class PersonTagger:
@@ -130,11 +120,6 @@ class PersonTagger:
     @property
     def enabled(self) -> bool:
         return self.model is not None
-
-    def prefetch(self) -> None:
-        """A decision will be needed: start loading the model now, in the background."""
-        if self.model is not None:
-            prefetch(self.model)
 
     def tag(self, contexts: Iterable[str]) -> None:
         """Run NER on the contexts not seen before, in batches."""
