@@ -61,23 +61,38 @@ class RunSummary:
                 f"{self.rows.get('people', 0)} people; rows: {counts}; {self.problems} problems; {self.seconds:.1f} s")
 
 
-@contextlib.contextmanager
-def _interruptible() -> Iterator[None]:
-    """Turn the first SIGINT or SIGTERM into Interrupted, so the way out removes temporary files."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    raised = False
+class _Signals:
+    """The first SIGINT or SIGTERM of a run, turned into Interrupted.
 
-    def handler(signum: int, frame: object) -> None:
-        nonlocal raised
-        if not raised:
-            raised = True
+    The handler raises at once, wherever the main thread is. Python drops an
+    exception raised while a finaliser (`__del__`) runs, so a signal could be
+    lost that way: the run also calls `check` between chunks and before its
+    tables replace the old ones.
+    """
+
+    def __init__(self) -> None:
+        self.signum: int | None = None
+
+    def handler(self, signum: int, frame: object) -> None:
+        if self.signum is None:
+            self.signum = signum
             raise Interrupted(signum)
 
-    previous = {signum: signal.signal(signum, handler) for signum in (signal.SIGINT, signal.SIGTERM)}
+    def check(self) -> None:
+        if self.signum is not None:
+            raise Interrupted(self.signum)
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[_Signals]:
+    """Turn the first SIGINT or SIGTERM into Interrupted, so the way out removes temporary files."""
+    signals = _Signals()
+    if threading.current_thread() is not threading.main_thread():
+        yield signals
+        return
+    previous = {signum: signal.signal(signum, signals.handler) for signum in (signal.SIGINT, signal.SIGTERM)}
     try:
-        yield
+        yield signals
     finally:
         for signum, old in previous.items():
             signal.signal(signum, old)
@@ -176,7 +191,7 @@ def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Set
     summary = RunSummary(documents=len(sources) + len(problems), failed=len(problems))
     problem_lines = [(problem_key(p), problem_line(p, settings)) for p in problems]
     chunks = plan(sources, jobs)
-    with _interruptible():
+    with _interruptible() as signals:
         sink = TableSink(out, {**TABLES, "problems": PROBLEMS_COLUMNS})
         progress = _Progress(len(sources), quiet)
         try:
@@ -189,6 +204,7 @@ def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Set
                 results = _results(engine, chunks, jobs, settings, parts, merger.ids, scheduler, progress.echo)
                 with contextlib.closing(results):
                     for result in results:
+                        signals.check()
                         merger.add(result)
                         for document in result.documents:
                             for problem in document.problems:
@@ -197,6 +213,7 @@ def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Set
                             summary.failed += document.failed
                             problem_lines.extend(zip(map(problem_key, document.problems), document.lines))
                         progress.advance(len(result.documents))
+                signals.check()
                 problem_lines.sort(key=lambda line: line[0])
                 sink.write("problems", b"".join(line for _, line in problem_lines), len(problem_lines))
                 summary.rows = {name: n for name, n in sink.counts.items() if name != "problems"}

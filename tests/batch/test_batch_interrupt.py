@@ -90,3 +90,27 @@ def test_second_run_on_the_same_output_is_refused(many: Path, previous, tmp_path
         first.send_signal(signal.SIGTERM)
         first.communicate(timeout=30)
     assert bytes_of(out) == before
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_signal_whose_exception_a_finaliser_swallowed_still_stops_the_run() -> None:
+    """Python drops an exception raised inside `__del__`; the run's check between chunks raises it again."""
+    import gc
+    import os
+
+    from pipeline.run import Interrupted, _interruptible
+
+    class SignalsWhileFinalised:
+        def __del__(self) -> None:
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(1000):  # the handler runs here, inside the finaliser
+                pass
+
+    with _interruptible() as signals:
+        obj = SignalsWhileFinalised()
+        del obj
+        gc.collect()
+        assert signals.signum == signal.SIGTERM  # the handler ran, and its exception went nowhere
+        with pytest.raises(Interrupted) as stopped:
+            signals.check()
+    assert stopped.value.signum == signal.SIGTERM
