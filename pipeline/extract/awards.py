@@ -35,7 +35,7 @@ SECTION = regex.compile(
     r"(?P<event>[^,;()]+?)(?=\s*(?:[,;()]|\.\s|\.$|$))",
     regex.IGNORECASE,
 )
-LEADING_ARTICLE = regex.compile(r"^(?:le|la|les|l['’]|un|une|section)\s*", regex.IGNORECASE)
+LEADING_ARTICLE = regex.compile(r"^(?:le|la|les|l['’]|un|une|section|en(?=\s+(?:compétition|sélection)))\s*", regex.IGNORECASE)
 # A scope after the category (`meilleurs costumes pour la version longue`) is no part of it.
 VERSION_SCOPE = regex.compile(r"\s+(?:pour|dans)\s+(?:la|sa)\s+version\b[^,;()]*$|\s*\(\s*version\b[^()]*\)\s*$", regex.IGNORECASE)
 EX_AEQUO = regex.compile(r"\bex[- ]?(?:a|æ)equo\b", regex.IGNORECASE)
@@ -178,12 +178,9 @@ def _prize_rows(text: str, start: int, end: int, event: Event, outcome: Outcome)
     return rows
 
 
-# `et` before a prize; a comma before a prize word or a `meilleur ...` category
-# (`Prix Nébula 2004 : meilleur scénario, meilleurs décors`).
-PRIZE_SEPARATOR = regex.compile(
-    r"\s+et\s+(?=(?:le\s+|la\s+|l['’])?\w)|\s*,\s+(?=(?:le\s+|la\s+|l['’])?(?:prix|grand prix|mention|médaille|meilleure?s?)\b)",
-    regex.IGNORECASE,
-)
+# `et` or a comma before what may be another prize; a piece is one when it opens with a
+# prize word or a `meilleur ...` category (`Prix Nébula 2004 : meilleur scénario, meilleurs décors`).
+PRIZE_SEPARATOR = regex.compile(r"\s+et\s+(?=(?:le\s+|la\s+|l['’])?\w)|\s*,\s+(?=(?:le\s+|la\s+|l['’])?\w)", regex.IGNORECASE)
 
 
 def _split_prizes(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -74,6 +74,8 @@ def distribution_cast(text: str, section: Section) -> list[CastMember]:
             paren = TRAILING_PAREN.match(text[a:b])
             if dubbing:
                 row = _dubbed(text, a, b, dubbing)
+            elif colon is not None and colon.value is None:
+                continue
             elif colon is not None:
                 value = colon.value
                 if value and cut_by_end(text, value.end):

@@ -329,6 +329,32 @@ def _split_on_second_fiche(text: str, section: Section) -> list[Section]:
     return [section]
 
 
+# `[modifier | modifier le code]`, `modifier`: the edit link every heading of a copied page carries.
+EDIT_LINK_LINE = regex.compile(r"[ \t]*(?:\[\s*modifier[^\]\n]*\]|modifier(?:[ \t]+le[ \t]+code)?)[ \t]*")
+EDIT_LINK_END = regex.compile(r"\[\s*modifier[^\]\n]*\][ \t]*$")
+MAX_HEADING_WORDS = 8
+
+
+def _edit_linked_headings(text: str, units: list[Unit]) -> list[Unit]:
+    """A short line carrying an edit link (on it or alone on the next line) is a heading,
+    of the kind headings.json gives it, else an `other` section: a section the
+    vocabulary does not know (`Contexte historique`) then never reads as cast lines."""
+    marked = list(units)
+    for k, unit in enumerate(units):
+        if unit.kind not in (UnitKind.ITEM, UnitKind.FLAT, UnitKind.FIELD, UnitKind.PAIR, UnitKind.HEADING):
+            continue
+        if unit.field is not None and unit.field.value is not None and unit.kind is not UnitKind.HEADING:
+            continue
+        following = next((u for u in units[k + 1:] if u.kind is not UnitKind.BLANK), None)
+        linked = EDIT_LINK_END.search(text, unit.start, unit.end) or (
+            following is not None and EDIT_LINK_LINE.fullmatch(text, following.start, following.end))
+        cleaned = clean_span(text, unit.start, unit.end)
+        if not linked or cleaned is None or len(cleaned.value.split()) > MAX_HEADING_WORDS:
+            continue
+        marked[k] = Unit(unit.start, unit.end, UnitKind.HEADING, heading_kind(cleaned.value) or BlockKind.OTHER)
+    return marked
+
+
 def segment(doc: Document) -> list[Section]:
     """Sections of a document, in text order, each with its blocks."""
     text = doc.text
@@ -344,7 +370,7 @@ def segment(doc: Document) -> list[Section]:
     sections: list[Section] = []
     for a, b, intro in bounds:
         pieces, fields_at = _cut_flat_runs(text, _line_pieces(text, a, b), starts)
-        units = [_unit(text, s, e, fields_at) for s, e in pieces]
+        units = _edit_linked_headings(text, [_unit(text, s, e, fields_at) for s, e in pieces])
         if intro is None:
             blocks = _blocks(text, units, BlockKind.OTHER)
             kind = SectionKind.FILM

@@ -125,10 +125,11 @@ def release_rating(values: list[str]) -> int | None:
     (`France : tous publics (version cinéma) ; interdit aux moins de 12 ans (version longue)` -> 0)."""
     ranked: list[tuple[int, int, int, int]] = []
     for value in values:
-        head = COUNTRY_HEAD.match(value)
-        code = country_code(head.group("country")) if head else None
-        body = value[head.end():] if head and code else value
-        for piece in regex.split(r"\s*;\s*", body):
+        code: str | None = None
+        for piece in regex.split(r"\s*;\s*", value):
+            head = COUNTRY_HEAD.match(piece)
+            if head and country_code(head.group("country")):
+                code, piece = country_code(head.group("country")), piece[head.end():]
             rating = parse_age_rating(piece)
             if rating is None:
                 continue

@@ -177,3 +177,45 @@ def test_notes_and_links_give_nothing_even_when_they_name_a_prize() -> None:
     )
     tables = extract(text)
     assert column(tables, "awards", "category") == [] and column(tables, "credits", "name") == []
+
+
+def test_cast_sub_lists_and_unknown_sections_give_no_actor() -> None:
+    text = (
+        "Le Pré est un film d'animation français sorti en 2002.\n"
+        "Distribution\n"
+        "[modifier | modifier le code]\n"
+        "Voix originales\n"
+        "- Anna Berg : Léa\n"
+        "Non crédités :\n"
+        "- Paul Roy : le facteur\n"
+        "Contexte historique\n"
+        "[modifier | modifier le code]\n"
+        "Chronique d'un village\n"
+        "La Guerre des haies[modifier | modifier le code]\n"
+        "Le film évoque le remembrement des années 1960.\n"
+    )
+    assert column(extract(text), "cast", "actor", "character") == [("Anna Berg", "Léa"), ("Paul Roy", "le facteur")]
+
+
+def test_a_short_cast_line_without_edit_link_is_still_an_actor() -> None:
+    text = "Le Pré est un film français sorti en 2002.\nDistribution\n- Anna Berg\n- Paul Roy\nSynopsis\nUn facteur arrive.\n"
+    assert column(extract(text), "cast", "actor") == [("Anna Berg",), ("Paul Roy",)]
+
+
+def test_ceremony_prizes_on_one_line_and_selections() -> None:
+    text = (
+        "Le Pré est un film américain sorti en 1999.\n"
+        "Distinctions\n"
+        "Récompenses\n"
+        "- Oscars 2000 : Oscar du meilleur acteur pour Tom Keller, Oscar du meilleur montage\n"
+        "- Festival de Locarno 1999 : Léopard d'or, catégorie premier film\n"
+        "Sélections\n"
+        "- Mostra de Venise 1999 : en compétition officielle\n"
+    )
+    rows = column(extract(text), "awards", "event", "category", "recipient", "outcome")
+    assert rows == [
+        ("Oscars", "Oscar du meilleur acteur", "Tom Keller", "won"),
+        ("Oscars", "Oscar du meilleur montage", "", "won"),
+        ("Festival de Locarno", "Léopard d'or, catégorie premier film", "", "won"),
+        ("Mostra de Venise", "compétition officielle", "", "selected"),
+    ]

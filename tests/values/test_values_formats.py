@@ -70,6 +70,8 @@ def test_no_age_rating(text: str) -> None:
         (["Belgique : enfants non admis", "interdit aux moins de 12 ans"], 12),
         (["Royaume-Uni : interdit aux moins de 15 ans", "France : tous publics"], 0),
         (["États-Unis : PG-13"], None),
+        (["États-Unis : R (Restricted) ; France : interdit aux moins de 12 ans ; Québec : 13+"], 12),
+        (["Royaume-Uni : interdit aux moins de 15 ans ; France : tous publics"], 0),
     ],
 )
 def test_release_rating_is_france_and_the_cinema_release(values: list[str], expected: int | None) -> None:
