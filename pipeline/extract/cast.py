@@ -25,6 +25,7 @@ from pipeline.vocab import dubbing_note
 
 IN_ROLE = regex.compile(r"\s+(?:dans\s+le\s+rôle\s+(?:de|du|des|d['’])|joue|interprète|incarne)\s+", regex.IGNORECASE)
 APPOSITION = regex.compile(r",\s+(?=\p{Ll}|l['’])")
+ACTOR_COLON = regex.compile(r"[ \t\u00a0]*:[ \t\u00a0]*")
 AFTER_DUBBING = regex.compile(r"\s*(?::|[-–—]\s)\s*")
 TRAILING_PAREN = regex.compile(r"^(?P<actor>[^()]+?)\s*\((?P<character>[^()]+)\)\s*$")
 PROSE_PAIR = regex.compile(
@@ -49,7 +50,11 @@ def _member(text: str, actor: tuple[int, int], character: tuple[int, int] | None
 
 
 def _dubbed(text: str, start: int, end: int, dubbing: regex.Match[str]) -> CastMember | None:
-    """`Actor (VF : ... ; VQ : ...) : Character`: the actor before the dubbing note, the character after it."""
+    """`Actor (VF : ... ; VQ : ...) : Character`: the actor before the dubbing note, the
+    character after it; `Actor : Character (VF : ...)`: both before it."""
+    before = ACTOR_COLON.search(text, start, dubbing.start())
+    if before:
+        return _member(text, (start, before.start()), (before.end(), dubbing.start()), "distribution")
     after = AFTER_DUBBING.match(text, dubbing.end(), end) or IN_ROLE.match(text, dubbing.end(), end)
     character = (after.end(), end) if after and after.end() < end else None
     if character and cut_by_end(text, end):

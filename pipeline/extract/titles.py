@@ -13,6 +13,7 @@ from pipeline.extract.records import Title
 from pipeline.model import Span
 from pipeline.text.clean import clean_span
 from pipeline.values.languages import find_languages
+from pipeline.vocab import title_regions
 
 LETTER = regex.compile(r"\p{L}")
 PARENS = regex.compile(r"\(([^()]*)\)")
@@ -23,6 +24,8 @@ LANG_PREFIX = regex.compile(
     r"(?P<label>(?i:titre)\s+)?(?:en\s+)?(?P<lang>\p{Ll}[\p{Ll}-]+(?:\s+\p{Ll}+)?)\s*:\s*")
 # `Alf yad wa yad en arabe`
 LANG_SUFFIX = regex.compile(r"\s+en\s+(?P<lang>\p{Ll}[\p{Ll}-]+)\s*$")
+# `(Le Verger de sel au Québec)`: the title a region knows the film by.
+REGION_SUFFIX = regex.compile(r"\s+(?:au|en)\s+(?P<region>\p{Lu}[\p{L}-]*(?:\s+\p{Ll}+)?)\s*$")
 FORM_SEP = regex.compile(r"\s*,\s+(?=«)|\s*;\s*|\s+/\s+")
 SCRIPT_RUN = regex.compile(r"[\p{Arabic}][\p{Arabic}\p{M}\s\u0640\u200c]*[\p{Arabic}\p{M}]|[\p{Arabic}]")
 QUOTED = regex.compile(r"«\s*([^»]+?)\s*»")
@@ -109,6 +112,9 @@ def _plain_forms(text: str, start: int, end: int, lang: str, allow_prefix: bool)
             if suffix and _lang_code(suffix.group("lang")):
                 this_lang = _lang_code(suffix.group("lang"))
                 qb = suffix.start()
+            region = REGION_SUFFIX.search(text, qa, qb)
+            if region and region.group("region").casefold() in title_regions():
+                qb = region.start()
             quoted = QUOTED.search(text, qa, qb)
             if quoted:
                 span = clean_span(text, quoted.start(1), quoted.end(1))

@@ -16,6 +16,9 @@ Fiche technique
 Sauf indication contraire ou complémentaire, les informations mentionnées dans cette section peuvent être confirmées par la base de données IMDb.
 Titre original : Dark Meadow
 Titre québécois : Le Pré noir
+Dates de sortie :
+Royaume-Uni : 12 avril 2002
+Québec : 3 mai 2002
 Réalisation : Owen Price
 Musique : Rachel Dunn
 Classification :
@@ -74,6 +77,11 @@ def test_sections_of_a_whole_article_open_blocks_of_their_kind() -> None:
 def test_dubbing_voices_are_not_cast() -> None:
     cast = column(extract(FOREIGN), "cast", "actor", "character")
     assert cast == [("Maggie Reid", "Ellen Shaw"), ("Callum Ward", "Tom Hardwick"), ("Iris Bell", "la tante Agatha")]
+
+
+def test_a_dubbing_note_after_the_character() -> None:
+    text = "Le Pré est un film américain sorti en 2002.\nDistribution\n- Anna Berg : Léa Morel (VF : Claire Dumas)\n- Paul Roy (VQ : Luc Paquin)\n"
+    assert column(extract(text), "cast", "actor", "character") == [("Anna Berg", "Léa Morel"), ("Paul Roy", "")]
 
 
 def test_a_list_line_without_dubbing_note_keeps_its_parenthesis() -> None:
@@ -163,6 +171,11 @@ def test_reception_prose_naming_a_prize_still_counts() -> None:
     assert column(extract(text), "awards", "event", "year", "category") == [("Festival de Namur", 2002, "Grand Prix")]
 
 
+def test_release_lines_per_country_under_their_label() -> None:
+    assert column(extract(FOREIGN), "releases", "country_code", "country", "date") == [
+        ("GB", "Royaume-Uni", "2002-04-12"), ("CA", "Québec", "2002-05-03")]
+
+
 def test_release_rating_among_several() -> None:
     assert column(extract(FOREIGN), "films", "age_rating") == [(0,)]
 
@@ -219,3 +232,12 @@ def test_ceremony_prizes_on_one_line_and_selections() -> None:
         ("Festival de Locarno", "Léopard d'or, catégorie premier film", "", "won"),
         ("Mostra de Venise", "compétition officielle", "", "selected"),
     ]
+
+
+def test_a_regional_title_in_the_opening_parenthesis() -> None:
+    text = "Night Town (La Ville sans jour au Québec) est un film américain sorti en 1999.\n"
+    tables = extract(text)
+    assert column(tables, "films", "title") == [("Night Town",)]
+    assert [t for (t,) in column(tables, "titles", "title")] == ["Night Town", "La Ville sans jour"]
+    text = "Le Pré (Retour en Algérie) est un film français sorti en 1999.\n"
+    assert [t for (t,) in column(extract(text), "titles", "title")] == ["Le Pré", "Retour en Algérie"]
