@@ -217,7 +217,7 @@ SPECS: dict[str, TableSpec | JsonSpec] = {
     "source_works.txt": TableSpec(("work",), check=_lower),
     "link_glue.tsv": TableSpec(("group", "word"), 2, key=lambda line: f"{line.cells[0]}\t{line.cells[1]}",
                                check=_all(_one_of(0, frozenset({"head", "tail"}), "group"), _glue_word)),
-    "dubbing.txt": TableSpec(("dubbing mark",)),
+    "cast_notes.txt": TableSpec(("note mark",)),
     "title_regions.txt": TableSpec(("region",), key=lambda line: line.cells[0].casefold()),
     "countries_fr.tsv": TableSpec(("code", "name", "flag"), 2, key=lambda line: line.cells[1],
                                   check=_all(_matches(0, ISO_3166, "an ISO 3166-1 alpha-2 code"),
@@ -500,10 +500,11 @@ def occupations() -> list[str]:
 
 
 @cache
-def dubbing_note() -> regex.Pattern[str]:
-    """A parenthesis naming dubbing voices (`(VF : Claire Dumas ; VQ : Julie Roy)`), spaces before it included."""
-    marks = "|".join(regex.escape(m).replace(r"\ ", r"\s+") for m in sorted(entries("dubbing.txt"), key=len, reverse=True))
-    return regex.compile(rf"\s*\((?=\s*(?:{marks})\s*:)[^()]*\)")
+def cast_note() -> regex.Pattern[str]:
+    """A parenthesis in a cast line that notes something about the actor (dubbing voices
+    `(VF : Claire Dumas ; VQ : Julie Roy)`, `(non crédité)`), spaces before it included."""
+    marks = "|".join(regex.escape(m).replace(r"\ ", r"\s+") for m in sorted(entries("cast_notes.txt"), key=len, reverse=True))
+    return regex.compile(rf"\s*\((?=\s*(?:{marks})(?![\p{{L}}]))[^()]*\)", regex.IGNORECASE)
 
 
 @cache

@@ -3,8 +3,9 @@
 List lines come as `Actor : Character`, `Actor (Character)`,
 `Actor dans le rôle de Character` or the actor alone; an apposition after
 the character (`Aram, la seconde épouse d'Ibrahim`) is not part of it, nor
-are the dubbing voices of a foreign film
-(`Anna Berg (VF : Claire Dumas ; VQ : Julie Roy) : Léa Morel`). In
+is a note about the actor: the dubbing voices of a foreign film
+(`Anna Berg (VF : Claire Dumas ; VQ : Julie Roy) : Léa Morel`), a credit
+(`Paul Roy (non crédité) : le facteur`). In
 prose, the parenthesis must hold a person's name: the rule decides for names
 of two words or more, names the fiche already gave, or names the NER model
 tags as a person.
@@ -21,12 +22,12 @@ from pipeline.extract.records import CastMember
 from pipeline.model import BlockKind, CastSource, Section, UnitKind
 from pipeline.text.clean import clean_span, cut_by_end
 from pipeline.values.places import country_code
-from pipeline.vocab import dubbing_note
+from pipeline.vocab import cast_note
 
 IN_ROLE = regex.compile(r"\s+(?:dans\s+le\s+rôle\s+(?:de|du|des|d['’])|joue|interprète|incarne)\s+", regex.IGNORECASE)
 APPOSITION = regex.compile(r",\s+(?=\p{Ll}|l['’])")
 ACTOR_COLON = regex.compile(r"[ \t\u00a0]*:[ \t\u00a0]*")
-AFTER_DUBBING = regex.compile(r"\s*(?::|[-–—]\s)\s*")
+AFTER_NOTE = regex.compile(r"\s*(?::|[-–—]\s)\s*")
 TRAILING_PAREN = regex.compile(r"^(?P<actor>[^()]+?)\s*\((?P<character>[^()]+)\)\s*$")
 PROSE_PAIR = regex.compile(
     rf"(?P<character>\p{{Lu}}[\p{{L}}'’\-]+(?:[ \u00a0]\p{{Lu}}[\p{{L}}'’\-]+){{0,2}})[ \u00a0]*\((?P<actor>{PERSON})\)"
@@ -49,17 +50,17 @@ def _member(text: str, actor: tuple[int, int], character: tuple[int, int] | None
     return CastMember(actor_span.value, character_value.strip(" ."), source, actor_span.start, actor_span.end)
 
 
-def _dubbed(text: str, start: int, end: int, dubbing: regex.Match[str]) -> CastMember | None:
-    """`Actor (VF : ... ; VQ : ...) : Character`: the actor before the dubbing note, the
+def _noted(text: str, start: int, end: int, note: regex.Match[str]) -> CastMember | None:
+    """`Actor (VF : ... ; VQ : ...) : Character`: the actor before the note, the
     character after it; `Actor : Character (VF : ...)`: both before it."""
-    before = ACTOR_COLON.search(text, start, dubbing.start())
+    before = ACTOR_COLON.search(text, start, note.start())
     if before:
-        return _member(text, (start, before.start()), (before.end(), dubbing.start()), "distribution")
-    after = AFTER_DUBBING.match(text, dubbing.end(), end) or IN_ROLE.match(text, dubbing.end(), end)
+        return _member(text, (start, before.start()), (before.end(), note.start()), CastSource.DISTRIBUTION)
+    after = AFTER_NOTE.match(text, note.end(), end) or IN_ROLE.match(text, note.end(), end)
     character = (after.end(), end) if after and after.end() < end else None
     if character and cut_by_end(text, end):
         character = None
-    return _member(text, (start, dubbing.start()), character, CastSource.DISTRIBUTION)
+    return _member(text, (start, note.start()), character, CastSource.DISTRIBUTION)
 
 
 def distribution_cast(text: str, section: Section) -> list[CastMember]:
@@ -73,12 +74,12 @@ def distribution_cast(text: str, section: Section) -> list[CastMember]:
                 continue
             a, b = line.start, line.end
             row = None
-            dubbing = dubbing_note().search(text, a, b)
+            note = cast_note().search(text, a, b)
             colon = unit.field if unit.kind in (UnitKind.FIELD, UnitKind.PAIR) else None
             in_role = IN_ROLE.search(text, a, b)
             paren = TRAILING_PAREN.match(text[a:b])
-            if dubbing:
-                row = _dubbed(text, a, b, dubbing)
+            if note:
+                row = _noted(text, a, b, note)
             elif colon is not None and colon.value is None:
                 continue
             elif colon is not None:

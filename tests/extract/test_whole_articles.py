@@ -84,6 +84,14 @@ def test_a_dubbing_note_after_the_character() -> None:
     assert column(extract(text), "cast", "actor", "character") == [("Anna Berg", "Léa Morel"), ("Paul Roy", "")]
 
 
+def test_a_credit_note_is_not_the_character() -> None:
+    text = (
+        "Le Pré est un film français sorti en 2002.\nDistribution\n"
+        "- Paul Roy (non crédité) : le facteur\n- Lucie Bon (créditée comme Lucie B.)\n- Omar Sy (caméo)\n"
+    )
+    assert column(extract(text), "cast", "actor", "character") == [("Paul Roy", "le facteur"), ("Lucie Bon", ""), ("Omar Sy", "")]
+
+
 def test_a_list_line_without_dubbing_note_keeps_its_parenthesis() -> None:
     text = "Le Pré est un film français sorti en 2002.\nDistribution\n- Anna Berg (Léa Morel)\n- Paul Roy (Vincent, dit VF)\n"
     assert column(extract(text), "cast", "actor", "character") == [("Anna Berg", "Léa Morel"), ("Paul Roy", "Vincent")]
