@@ -340,16 +340,21 @@ def _edit_linked_headings(text: str, units: list[Unit]) -> list[Unit]:
     of the kind headings.json gives it, else an `other` section: a section the
     vocabulary does not know (`Contexte historique`) then never reads as cast lines."""
     marked = list(units)
-    for k, unit in enumerate(units):
+    following: Unit | None = None  # the next non-blank line, walking backwards
+    for k in range(len(units) - 1, -1, -1):
+        unit, after = units[k], following
+        if unit.kind is not UnitKind.BLANK:
+            following = unit
         if unit.kind not in (UnitKind.ITEM, UnitKind.FLAT, UnitKind.FIELD, UnitKind.PAIR, UnitKind.HEADING):
             continue
         if unit.field is not None and unit.field.value is not None and unit.kind is not UnitKind.HEADING:
             continue
-        following = next((u for u in units[k + 1:] if u.kind is not UnitKind.BLANK), None)
         linked = EDIT_LINK_END.search(text, unit.start, unit.end) or (
-            following is not None and EDIT_LINK_LINE.fullmatch(text, following.start, following.end))
+            after is not None and EDIT_LINK_LINE.fullmatch(text, after.start, after.end))
+        if not linked:
+            continue
         cleaned = clean_span(text, unit.start, unit.end)
-        if not linked or cleaned is None or len(cleaned.value.split()) > MAX_HEADING_WORDS:
+        if cleaned is None or len(cleaned.value.split()) > MAX_HEADING_WORDS:
             continue
         marked[k] = Unit(unit.start, unit.end, UnitKind.HEADING, heading_kind(cleaned.value) or BlockKind.OTHER)
     return marked
