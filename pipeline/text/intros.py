@@ -29,6 +29,8 @@ MAX_NAME_WORDS = 6
 NOT_A_TITLE_START = frozenset(
     "il elle ils elles on c' c’ cela ceci qui dont mais et or donc puis ce cet cette ces son sa ses leur leurs le la les l' l’ un une".split()
 )
+# `Pour Télérama, Le Pré est un film sensible`: a critic's judgement in an Accueil section, not an opening.
+ATTRIBUTION_START = frozenset("pour selon d'après d’après chez".split())
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,8 @@ def _valid_title(value: str) -> bool:
     if first in NOT_A_TITLE_START and len(words) <= 3 and any(
         w.lower() in {"film", "long", "métrage", "documentaire", "téléfilm", "court"} for w in words[1:]
     ):
+        return False
+    if first in ATTRIBUTION_START and regex.search(r",[ \u00a0]+[\p{Lu}«]", value):
         return False
     return first not in {"il", "elle", "ils", "elles", "on", "cela", "ceci", "qui", "dont", "mais", "puis", "donc"}
 

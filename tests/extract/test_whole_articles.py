@@ -249,3 +249,22 @@ def test_a_regional_title_in_the_opening_parenthesis() -> None:
     assert [t for (t,) in column(tables, "titles", "title")] == ["Night Town", "La Ville sans jour"]
     text = "Le Pré (Retour en Algérie) est un film français sorti en 1999.\n"
     assert [t for (t,) in column(extract(text), "titles", "title")] == ["Le Pré", "Retour en Algérie"]
+
+
+def test_a_critics_judgement_in_accueil_is_no_new_article() -> None:
+    text = (
+        "Le Pré est un film français sorti en 2002.\n"
+        "Accueil\n"
+        "Pour Télérama, Le Pré est un film sensible et juste.\n"
+        "Selon Jean Dupont, Les Dunes est un film plus abouti.\n"
+        "Distinctions\n"
+        "- Festival de Namur 2002 : Prix du public\n"
+    )
+    tables = extract(text)
+    assert column(tables, "sections", "title") == [("Le Pré",)]
+    assert column(tables, "awards", "event", "category") == [("Festival de Namur", "Prix du public")]
+
+
+def test_a_title_opening_with_pour_is_still_a_title() -> None:
+    text = "Pour toi, mon amour est un film belge sorti en 1990.\nPour un seul de mes deux yeux est un film israélien sorti en 2005.\n"
+    assert column(extract(text), "sections", "title") == [("Pour toi, mon amour",), ("Pour un seul de mes deux yeux",)]
