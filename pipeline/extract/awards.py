@@ -199,6 +199,7 @@ def _split_prizes(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def block_awards(text: str, section: Section) -> list[Award]:
     """Awards from the section's award blocks."""
     rows: list[Award] = []
+    year_heading: int | None = None  # `2017` alone on a line: the year of the events listed under it
     for block in section.blocks_of(BlockKind.AWARDS):
         event = Event()
         outcome = Outcome.WON
@@ -213,6 +214,10 @@ def block_awards(text: str, section: Section) -> list[Award]:
                 continue
             a, b = line.start, line.end
             body = text[a:b]
+            if YEAR_ONLY.match(body.rstrip(" :")):
+                year_heading = int(body.strip(" :"))
+                event = Event(year=year_heading)
+                continue
             head_end, tail_start = _split_head(body)
             if unit.kind == UnitKind.PROSE and (verb_form_pattern().search(body) or (head_end is None and not _list_like(body))):
                 continue  # a sentence, read by award_sentences, or a remark about the list
@@ -228,8 +233,14 @@ def block_awards(text: str, section: Section) -> list[Award]:
                     event = Event(year=int(head.strip()))
                 else:
                     event = parse_event(text, a, a + head_end)
+                    if event.year is None:
+                        event.year = year_heading
                 if tail_start is not None and body[tail_start:].strip(" :."):
-                    rows.extend(_prize_rows(text, a + tail_start, b, event, line_outcome))
+                    tail = a + tail_start
+                    lead = OUTCOME_LEAD.match(text, tail, b)
+                    if lead:
+                        tail, line_outcome = lead.end(), _line_outcome(lead.group(), line_outcome)
+                    rows.extend(_prize_rows(text, tail, b, event, line_outcome))
                 continue
             rows.extend(_prize_rows(text, a, b, event, line_outcome))
     return rows
@@ -238,6 +249,13 @@ def block_awards(text: str, section: Section) -> list[Award]:
 def _list_like(body: str) -> bool:
     """Whether a line opens like a list entry: a prize, an event or a year."""
     return starts_with_prize(body) or has_event_word(body.split(":")[0]) or bool(regex.match(r"\s*(?:1[89]|20)\d\d\b", body))
+
+
+# `nomination au César du meilleur film`, `sélectionné en compétition`: the outcome, then the prize.
+OUTCOME_LEAD = regex.compile(
+    r"(?:nominations?|nommée?s?|nominée?s?|sélection|sélectionnée?s?)\s+(?:au|aux|à\s+la|à\s+l['’]|pour\s+(?:le|la|l['’])|pour)\s*(?=\S)",
+    regex.IGNORECASE,
+)
 
 
 def _line_outcome(body: str, default: Outcome) -> Outcome:

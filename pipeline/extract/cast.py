@@ -32,6 +32,8 @@ TRAILING_PAREN = regex.compile(r"^(?P<actor>[^()]+?)\s*\((?P<character>[^()]+)\)
 PROSE_PAIR = regex.compile(
     rf"(?P<character>\p{{Lu}}[\p{{L}}'’\-]+(?:[ \u00a0]\p{{Lu}}[\p{{L}}'’\-]+){{0,2}})[ \u00a0]*\((?P<actor>{PERSON})\)"
 )
+NAME_SEPARATOR = regex.compile(r"\s*,\s*|\s+et\s+")
+PERSON_ONLY = regex.compile(PERSON)
 NOT_A_CHARACTER = frozenset({"le", "la", "les", "il", "elle", "un", "une", "en", "dans", "film"})
 
 IsPerson = Callable[[int, int], bool]
@@ -92,11 +94,25 @@ def distribution_cast(text: str, section: Section) -> list[CastMember]:
             elif paren:
                 row = _member(text, (a + paren.start("actor"), a + paren.end("actor")),
                            (a + paren.start("character"), a + paren.end("character")), CastSource.DISTRIBUTION)
+            elif unit.kind is not UnitKind.PROSE and (names := _names_only(text, a, b)):
+                rows.extend(m for m in names if not cut_by_end(text, m.end))
             elif len(line.value.split()) <= 6 and unit.kind is not UnitKind.PROSE:
                 row = _member(text, (a, b), None, CastSource.DISTRIBUTION)
             if row and not cut_by_end(text, row.end):
                 rows.append(row)
     return rows
+
+
+def _names_only(text: str, start: int, end: int) -> list[CastMember]:
+    """`Thierry Rocher, Anne Dumoulin et Paul Roy`: several actors on one line, no character."""
+    parts, pos = [], start
+    for sep in NAME_SEPARATOR.finditer(text, start, end):
+        parts.append((pos, sep.start()))
+        pos = sep.end()
+    parts.append((pos, end))
+    if len(parts) < 2 or not all(PERSON_ONLY.fullmatch(text, a, b) for a, b in parts):
+        return []
+    return [m for a, b in parts if (m := _member(text, (a, b), None, CastSource.DISTRIBUTION))]
 
 
 def _prose_pairs(text: str, spans: list[tuple[int, int]], known: set[str]) -> Iterator[tuple[regex.Match, bool]]:

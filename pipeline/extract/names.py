@@ -30,7 +30,9 @@ NAME_MARK = regex.compile(r"[\p{Lu}\p{Lt}\p{Lo}\d]")
 STRONG_SEP = regex.compile(r"(?<!\s)(?:\s*;\s*|\n\s*)")
 # `A (scénario) B (roman)`: a closing parenthesis before a capital ends a group too.
 GROUP_SEP = regex.compile(r"(?<!\s)(?:\s*,\s*|\s+[–—-]\s+|\s*/\s*)|(?<=\))\s+(?=\p{Lu})")
-NAME_SEP = regex.compile(r"(?<!\s)(?:\s+et\s+|\s*&\s*)")
+# `A et B`, `A & B`; `avec la participation de la RTS et de Ciné+`: `et de` before a capital
+# (`Centre national du cinéma et de l'image animée` is one name).
+NAME_SEP = regex.compile(r"(?<!\s)(?:\s+et\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?=\p{Lu}))?|\s*&\s*)")
 PAREN = regex.compile(r"\s*\(([^()]*)\)")
 SCOPE = regex.compile(r"(?<!\s)\s*:\s*(?=\S)")
 FUNDING = regex.compile(

@@ -268,3 +268,37 @@ def test_a_critics_judgement_in_accueil_is_no_new_article() -> None:
 def test_a_title_opening_with_pour_is_still_a_title() -> None:
     text = "Pour toi, mon amour est un film belge sorti en 1990.\nPour un seul de mes deux yeux est un film israélien sorti en 2005.\n"
     assert column(extract(text), "sections", "title") == [("Pour toi, mon amour",), ("Pour un seul de mes deux yeux",)]
+
+
+def test_year_headings_and_outcome_phrases_in_distinctions() -> None:
+    text = (
+        "Le Pré est un film d'animation français sorti en 2017.\n"
+        "Distinctions\n"
+        "2017\n"
+        "• Festival d'Annecy : Cristal du long métrage et prix du public\n"
+        "2018\n"
+        "• César 2018 : nomination au César du meilleur film d'animation\n"
+    )
+    rows = column(extract(text), "awards", "event", "year", "category", "outcome")
+    assert rows == [
+        ("Festival d'Annecy", 2017, "Cristal du long métrage", "won"),
+        ("Festival d'Annecy", 2017, "prix du public", "won"),
+        ("César", 2018, "César du meilleur film d'animation", "nominated"),
+    ]
+
+
+def test_several_actors_on_one_cast_line() -> None:
+    text = "Le Pré est un film français sorti en 2017.\nDistribution\n- Anna Berg : Léa\nVoix additionnelles\n- Thierry Rocher, Anne Dumoulin et Paul Roy\n- Le chœur de Dinant\n"
+    assert column(extract(text), "cast", "actor", "character") == [
+        ("Anna Berg", "Léa"), ("Thierry Rocher", ""), ("Anne Dumoulin", ""), ("Paul Roy", ""), ("Le chœur de Dinant", "")]
+
+
+def test_funders_joined_by_et_de() -> None:
+    text = (
+        "Le Pré est un film français sorti en 2017.\nFiche technique\n"
+        "- Sociétés de production : Folimage ; avec la participation de la RTS et de Ciné+\n"
+        "- Société de production : Centre national du cinéma et de l'image animée\n"
+    )
+    assert column(extract(text), "credits", "role", "name") == [
+        ("production_company", "Folimage"), ("funder", "RTS"), ("funder", "Ciné+"),
+        ("production_company", "Centre national du cinéma et de l'image animée")]
