@@ -87,6 +87,20 @@ def _told_facts(text: str, section: Section, film: FilmRecord) -> None:
             dated.add(release.country_code)
 
 
+def _award_runs(section: Section) -> list[tuple[int, int]]:
+    """Spans of consecutive award blocks (`Distinctions`, then `Récompenses`, `Nominations`...)."""
+    runs: list[tuple[int, int]] = []
+    previous = None
+    for block in section.blocks:
+        if block.kind is BlockKind.AWARDS:
+            if previous is BlockKind.AWARDS:
+                runs[-1] = (runs[-1][0], block.end)
+            else:
+                runs.append((block.start, block.end))
+        previous = block.kind
+    return runs
+
+
 def extract_film(text: str, section: Section, tagger: PersonTagger) -> FilmRecord:
     film = FilmRecord(section)
     film.update(start=section.start, end=section.end)
@@ -105,6 +119,7 @@ def extract_film(text: str, section: Section, tagger: PersonTagger) -> FilmRecor
     film.cast.extend(c for c in prose_cast(text, prose, _person_check(text, prose, known, tagger), known)
                      if c.actor.casefold() not in listed_actors)
     awards = block_awards(text, section)
+    list_rows = list(awards)
     for line in film.fiche:
         if line.field == TargetKind.RELEASE and line.value:
             awards.extend(section_awards(text, line.start, line.end))
@@ -114,7 +129,10 @@ def extract_film(text: str, section: Section, tagger: PersonTagger) -> FilmRecor
     listed_prizes = {a.category.casefold() for a in awards}
     # The opening or the prose often repeats a prize the Distinctions list gives with its event.
     awards.extend(p for p in told.rows if p.category.casefold() not in listed_prizes)
-    film.warnings.extend(Span(a, b, NOT_UNDERSTOOD) for a, b in told.unread)
+    # A sentence summing up a Distinctions list (`Le film a reçu de nombreuses distinctions`)
+    # is not worth a warning when the list under it gives the prizes.
+    listed = [(a, b) for a, b in _award_runs(section) if any(a <= r.start < b for r in list_rows)]
+    film.warnings.extend(Span(a, b, NOT_UNDERSTOOD) for a, b in told.unread if not any(x <= a < y for x, y in listed))
     for block in section.blocks_of(BlockKind.AWARDS):
         if all(u.kind == UnitKind.HEADING for u in block.units):
             continue  # a heading the copy kept without its list

@@ -302,3 +302,17 @@ def test_funders_joined_by_et_de() -> None:
     assert column(extract(text), "credits", "role", "name") == [
         ("production_company", "Folimage"), ("funder", "RTS"), ("funder", "Ciné+"),
         ("production_company", "Centre national du cinéma et de l'image animée")]
+
+
+def test_a_sentence_summing_up_a_distinctions_list_gives_no_warning() -> None:
+    text = (
+        "Le Pré est un film français sorti en 2002.\n"
+        "Fiche technique\n- Réalisation : Ana Roy\n"
+        "Distinctions\n"
+        "Le film a reçu de nombreuses distinctions dans les festivals européens et lors des cérémonies nationales.\n"
+        "Récompenses\n"
+        "- Festival de Namur 2002 : Prix du public\n"
+    )
+    result = extract_document(Document("d", text), NO_NER)
+    assert result.problems == [] and line_problems(text, result) == []
+    assert column(extract(text), "awards", "category") == [("Prix du public",)]
