@@ -31,7 +31,7 @@ EDITION = regex.compile(
 MAX_PRIZE_WORDS = 14
 MAX_HEADER_WORDS = 8
 SECTION = regex.compile(
-    r"\b(?:pour|dans|en)\s+(?:la\s+)?(?P<kind>section|sélection|compétition)(?P<category>\s+[^,;.]*?)?\s+(?:au|à\s+la|à\s+l['’]|lors\s+du)\s+"
+    r"\b(?:pour|dans|en)\s+(?:la\s+)?(?P<kind>section|sélection|compétition)(?P<category>(?:\s+[^\s,;.]+){1,14}?)?\s+(?:au|à\s+la|à\s+l['’]|lors\s+du)\s+"
     r"(?P<event>[^,;()]+?)(?=\s*(?:[,;()]|\.\s|\.$|$))",
     regex.IGNORECASE,
 )

@@ -9,7 +9,8 @@ together.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -145,9 +146,33 @@ def fiche_lines(entries: list[Entry]) -> list[FicheLine]:
 
 RUN_TOGETHER_WORDS = 6
 RUN_TOGETHER_SHARE = 0.7
+WORD_TOKEN = regex.compile(r"\w+")
 
 
-def entry_names(text: str, entry: Entry, known: set[str], ner: Ner | None = None) -> list[Name]:
+@dataclass(frozen=True)
+class KnownNames:
+    """Names given elsewhere in the section, indexed by their first word, so a run-together
+    cell is compared only with the names that can start in it, not with every name."""
+
+    by_first_word: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, names: Iterable[str]) -> KnownNames:
+        index: dict[str, list[str]] = {}
+        for name in sorted(set(names)):
+            first = WORD_TOKEN.search(name)
+            if first:
+                index.setdefault(first.group().casefold(), []).append(name)
+        return cls({word: tuple(found) for word, found in index.items()})
+
+    def within(self, value: str) -> list[str]:
+        """Known names whose first word is a word of `value`, longest first."""
+        words = {w.casefold() for w in WORD_TOKEN.findall(value)}
+        return sorted({n for w in words for n in self.by_first_word.get(w, ())}, key=lambda n: (-len(n), n))
+
+
+
+def entry_names(text: str, entry: Entry, known: KnownNames, ner: Ner | None = None) -> list[Name]:
     """Names of an entry's values, without those cut by the end of the text.
 
     An infobox cell often runs several names together with no separator
@@ -191,19 +216,21 @@ def _is_country(name: str) -> bool:
     return country_code(name) is not None and not SPACED_NUMBER.search(name)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=None)
 def _split_cached(text: str, value: Span) -> tuple[Name, ...]:
-    """Names of one value; the same value is split for several purposes."""
+    """Names of one value; the same value is split for several purposes. Holds one section's
+    values at a time (apply_entries clears it): a fixed size would make a fiche longer than
+    it split every value again."""
     return tuple(split_names(text, value.start, value.end))
 
 
-def _known_cover(name: Name, known: set[str]) -> list[Name]:
+def _known_cover(name: Name, known: KnownNames) -> list[Name]:
     value = name.span.value
     found = []
-    for candidate in sorted(known, key=len, reverse=True):
-        for m in regex.finditer(rf"(?<!\w){regex.escape(candidate)}(?!\w)", value, regex.IGNORECASE):
-            if not any(a < m.end() and m.start() < b for a, b, _ in found):
-                found.append((m.start(), m.end(), candidate))
+    for candidate in known.within(value):
+        for start, end in _whole_words(value, candidate):
+            if not any(a < end and start < b for a, b, _ in found):
+                found.append((start, end, candidate))
     covered = sum(b - a for a, b, _ in found)
     letters = len(regex.sub(r"[\W\d_]", "", value))
     if not found or covered < 0.9 * letters:
@@ -212,7 +239,27 @@ def _known_cover(name: Name, known: set[str]) -> list[Name]:
             for a, b, _ in sorted(found)]
 
 
-def _credit_rows(text: str, entry: Entry, role: str, note: str, known: set[str], ner: Ner | None) -> list[Credit]:
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _whole_words(value: str, name: str) -> Iterator[tuple[int, int]]:
+    """Where `name` stands in `value` as whole words, in any case: a string search, not a
+    regex compiled per name (which made a cell of many names cost time per known name)."""
+    folded, key = value.casefold(), name.casefold()
+    if len(folded) != len(value) or not key:  # casefolding moved offsets (`ß`): compare as written
+        folded, key = value.lower(), name.lower()
+        if len(folded) != len(value):
+            return
+    at = folded.find(key)
+    while at != -1:
+        end = at + len(key)
+        if (at == 0 or not _is_word_char(value[at - 1])) and (end == len(value) or not _is_word_char(value[end])):
+            yield at, end
+        at = folded.find(key, at + 1)
+
+
+def _credit_rows(text: str, entry: Entry, role: str, note: str, known: KnownNames, ner: Ner | None) -> list[Credit]:
     rows = [_credit(name, role, note, entry.label.value) for name in entry_names(text, entry, known, ner)]
     # `Production : Atlas Films, Doomi, Canal 3 Cinéma` names companies: a list
     # mostly made of companies is read as companies throughout.
@@ -232,7 +279,7 @@ def _credit(name: Name, role: str, label_note: str, label: str) -> Credit:
     return Credit(final, name.span.value, note, label, name.span.start, name.span.end)
 
 
-def _unknown_label_credits(text: str, entry: Entry, known: set[str], ner: Ner | None) -> list[Credit]:
+def _unknown_label_credits(text: str, entry: Entry, known: KnownNames, ner: Ner | None) -> list[Credit]:
     """A label outside the vocabulary that names people or companies -> role `other`."""
     if any(DIGIT.search(v.value) for v in entry.values):
         return []
@@ -248,10 +295,12 @@ def _releases(text: str, entry: Entry) -> list[Release]:
     for value in entry.values:
         chunk = text[value.start:value.end]
         dates = find_dates(chunk)
+        countries = sorted(find_countries(chunk), key=lambda p: p.end)  # found once, not once per date
+        ends = [p.end for p in countries]
         for k, date in enumerate(dates):
             reach = dates[k + 1].start if k + 1 < len(dates) else len(chunk)
-            before = [p for p in find_countries(chunk[:date.start]) if p.end <= date.start]
-            place: Place | None = before[-1] if before else None
+            before = bisect_right(ends, date.start)
+            place: Place | None = countries[before - 1] if before else None
             start, end = (place.start if place else date.start), date.end
             paren = PAREN_NOTE.search(chunk, date.end, reach)
             note = paren.group(1).strip() if paren else ""
@@ -284,21 +333,22 @@ def apply_entries(text: str, entries: list[Entry], film: FilmRecord, known: set[
     `ner` gives the person entities of a short text, to break ties when a
     run of names is cut.
     """
+    _split_cached.cache_clear()
     film.fiche.extend(fiche_lines(entries))
-    known = (known or set()) | _known_names(text, entries)
+    known_names = KnownNames.of((known or set()) | _known_names(text, entries))
     fiche_cast = any(e.source is BlockKind.FICHE and TargetKind.CAST in e.kinds for e in entries)
     ordered = [e for e in entries if e.source is BlockKind.FICHE] + [e for e in entries if e.source is BlockKind.INFOBOX]
     release_rows: dict[BlockKind, list[Release]] = {BlockKind.FICHE: [], BlockKind.INFOBOX: []}
-    credits: list[Credit] = []
+    credits = _Credits(already=film.credits)
     for entry in ordered:
         if not entry.targets:
-            credits.extend(_unknown_label_credits(text, entry, known, ner))
+            credits.extend(_unknown_label_credits(text, entry, known_names, ner))
             continue
         for _, target in entry.targets:
             if target.kind is TargetKind.ROLE:
-                rows = _credit_rows(text, entry, target.name, target.note, known, ner)
+                rows = _credit_rows(text, entry, target.name, target.note, known_names, ner)
                 if entry.source is BlockKind.INFOBOX:
-                    rows = [r for r in rows if not _repeats(r, credits + film.credits)]
+                    rows = [r for r in rows if not credits.repeats(r)]
                 credits.extend(rows)
             elif target.kind is TargetKind.FILM:
                 FILM_READERS[target.name](film, text, entry.values)
@@ -308,27 +358,48 @@ def apply_entries(text: str, entries: list[Entry], film: FilmRecord, known: set[
                 release_rows[entry.source].extend(_releases(text, entry))
             elif target.kind is TargetKind.CAST and not (entry.source is BlockKind.INFOBOX and fiche_cast):
                 film.cast.extend(CastMember(n.span.value, "", CastSource.DISTRIBUTION, n.span.start, n.span.end)
-                                 for n in entry_names(text, entry, known, ner))
+                                 for n in entry_names(text, entry, known_names, ner))
     film.releases.extend(release_rows[BlockKind.FICHE] or release_rows[BlockKind.INFOBOX])
-    companies = {fold_key(r.name) for r in credits if r.role == "production_company"}
+    companies = {fold_key(r.name) for r in credits.rows if r.role == "production_company"}
     film.credits.extend(replace(r, role="production_company") if r.role == "producer" and fold_key(r.name) in companies else r
-                        for r in credits)
+                        for r in credits.rows)
 
 
 SAME_NAME_RATIO = 0.8
 
 
-def _repeats(row: Credit, credits: list[Credit]) -> bool:
-    """An infobox name the fiche already gives for that role, maybe spelt differently
-    (`Abdel Hay Abid` / `Abdel Hay Adib`) or run together with others."""
-    name = fold_key(row.name)
-    for other in credits:
-        if other.role != row.role:
-            continue
-        known = fold_key(other.name)
-        if known in name or name in known or SequenceMatcher(None, name, known).ratio() >= SAME_NAME_RATIO:
+class _Credits:
+    """The credits read so far, their name keys indexed by role and word, so an infobox name
+    is compared only with the names of its role that share a word with it."""
+
+    def __init__(self, already: Iterable[Credit] = ()) -> None:
+        """`already`: the film's credits from elsewhere, compared with but not added again."""
+        self.rows: list[Credit] = []
+        self._keys: set[tuple[str, str]] = set()
+        self._by_word: dict[tuple[str, str], list[str]] = {}
+        self._index(already)
+
+    def extend(self, rows: Iterable[Credit]) -> None:
+        rows = list(rows)
+        self.rows.extend(rows)
+        self._index(rows)
+
+    def _index(self, rows: Iterable[Credit]) -> None:
+        for row in rows:
+            key = fold_key(row.name)
+            self._keys.add((row.role, key))
+            for word in dict.fromkeys(key.split()):
+                self._by_word.setdefault((row.role, word), []).append(key)
+
+    def repeats(self, row: Credit) -> bool:
+        """An infobox name the fiche already gives for that role, maybe spelt differently
+        (`Abdel Hay Abid` / `Abdel Hay Adib`) or run together with others."""
+        name = fold_key(row.name)
+        if (row.role, name) in self._keys:
             return True
-    return False
+        candidates = dict.fromkeys(k for word in dict.fromkeys(name.split()) for k in self._by_word.get((row.role, word), ()))
+        return any(known in name or name in known or SequenceMatcher(None, name, known).ratio() >= SAME_NAME_RATIO
+                   for known in candidates)
 
 
 def _set(film: FilmRecord, column: str, value: object) -> None:
@@ -338,9 +409,12 @@ def _set(film: FilmRecord, column: str, value: object) -> None:
 
 
 def _extend(film: FilmRecord, column: str, items: list[str]) -> None:
+    """Add the items the column lacks, compared case-insensitively."""
     current: list[str] = list(film.get(column))
+    seen = {c.casefold() for c in current}
     for item in items:
-        if item and item.casefold() not in {c.casefold() for c in current}:
+        if item and item.casefold() not in seen:
+            seen.add(item.casefold())
             current.append(item)
     film.update(**{column: tuple(current)})
 

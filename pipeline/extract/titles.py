@@ -28,7 +28,7 @@ LANG_SUFFIX = regex.compile(r"\s+en\s+(?P<lang>\p{Ll}[\p{Ll}-]+)\s*$")
 REGION_SUFFIX = regex.compile(r"\s+(?:au|en)\s+(?P<region>\p{Lu}[\p{L}-]*(?:\s+\p{Ll}+)?)\s*$")
 FORM_SEP = regex.compile(r"\s*,\s+(?=«)|\s*;\s*|\s+/\s+")
 SCRIPT_RUN = regex.compile(r"[\p{Arabic}][\p{Arabic}\p{M}\s\u0640\u200c]*[\p{Arabic}\p{M}]|[\p{Arabic}]")
-QUOTED = regex.compile(r"«\s*([^»]+?)\s*»")
+QUOTED = regex.compile(r"«\s*([^«»]+?)\s*»")  # not across another «: one pass, whatever the number of « with no »
 SCRIPT_LANG = (("Arabic", "ara"), ("Hebrew", "heb"), ("Cyrillic", "rus"), ("Han", "zho"), ("Hangul", "kor"))
 
 

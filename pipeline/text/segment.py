@@ -11,6 +11,7 @@ after prose inside one section; the section is split there.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -28,6 +29,7 @@ from pipeline.vocab import furniture, headings
 
 PROSE_MIN_WORDS = 8
 # A fiche value glued to the next article's prose: `13 avril 2005Amine Bertale est un flic`.
+WORD_START = regex.compile(r"(?<!\S)\S")
 YEAR_GLUE = regex.compile(r"(?<=\b(?:1[89]|20)\d\d)(?=\p{Lu}\p{Ll})")
 STRUCTURED = frozenset({BlockKind.FICHE, BlockKind.INFOBOX, BlockKind.DISTRIBUTION, BlockKind.AWARDS})
 
@@ -58,8 +60,11 @@ def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 pieces.append((a, m.start()))
             pieces.append((m.start(), m.end()))
             a = m.end()
+        word_starts: list[int] | None = None  # counted once per line, not once per glued year
         for g in YEAR_GLUE.finditer(text, a, line_end):
-            if len(text[g.start():line_end].split()) >= PROSE_MIN_WORDS:
+            if word_starts is None:
+                word_starts = [w.start() for w in WORD_START.finditer(text, a, line_end)]
+            if 1 + len(word_starts) - bisect_right(word_starts, g.start()) >= PROSE_MIN_WORDS:  # words of text[g:line_end]
                 pieces.append((a, g.start()))
                 a = g.start()
                 break

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 import regex
@@ -31,8 +32,20 @@ def _genre(text: str, start: int, end: int) -> Span | None:
     return Span(first, last, " ".join(text[first:last].lower().split()))
 
 
-def _overlap(first: regex.Match[str], second: regex.Match[str]) -> bool:
-    return first.start() < second.end() and second.start() < first.end()
+class _Known:
+    """Known genres found in a list, in text order (they never overlap), looked up by position in log time."""
+
+    def __init__(self, matches: list[regex.Match[str]]) -> None:
+        self.matches = matches
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        first_ending_after = bisect_right(self.ends, start)
+        return first_ending_after < len(self.matches) and self.starts[first_ending_after] < end
+
+    def inside(self, start: int, end: int) -> list[regex.Match[str]]:
+        return self.matches[bisect_left(self.starts, start):bisect_right(self.ends, end)]
 
 
 def split_genres(text: str) -> list[Span]:
@@ -42,12 +55,12 @@ def split_genres(text: str) -> list[Span]:
     an item made of other words is kept whole as written (`drame rural`).
     """
     folded = fold(text)
-    known = list(_pattern().finditer(folded))
-    cuts = [cut for cut in _SEPARATOR.finditer(folded) if not any(_overlap(cut, k) for k in known)]
+    known = _Known(list(_pattern().finditer(folded)))
+    cuts = [cut for cut in _SEPARATOR.finditer(folded) if not known.overlaps(*cut.span())]
     bounds = [0, *[edge for cut in cuts for edge in cut.span()], len(folded)]
     genres: list[Span] = []
     for start, end in zip(bounds[::2], bounds[1::2], strict=True):
-        inside = [k for k in known if start <= k.start() and k.end() <= end]
+        inside = known.inside(start, end)
         rest = _pattern().sub("", folded[start:end])
         if inside and not regex.search(r"\p{L}", rest):
             genres.extend(Span(k.start(), k.end(), " ".join(k.group().lower().split())) for k in inside)

@@ -23,7 +23,9 @@ _NUMBER = (
 _MULTIPLIER = r"(?P<mult>milliards?|millions?|mille|(?-i:Mds?|M|k)(?![\p{L}]))"
 # What ties two amounts into a range; `et` only after `entre`.
 _RANGE_LINK = regex.compile(r"\s*(?:à|a|-|–|—|et)\s*", regex.IGNORECASE)
-# A conversion of the budget into another currency, not the budget itself.
+# A conversion of the budget into another currency, not the budget itself: its marker comes at
+# most CONVERSION_REACH characters before the amount (`(soit environ 400 000 €)`).
+CONVERSION_REACH = 80
 _CONVERSION_BEFORE = regex.compile(
     r"(?:\bsoit\s*(?:environ\s*|près\s+de\s*|approximativement\s*|l'équivalent\s+de\s*)?"
     r"|\(\s*(?:soit|environ|env\.|≈|~)[^()]*)$",
@@ -97,7 +99,9 @@ def _amounts(text: str) -> list[_Amount]:
 
 
 def _is_conversion(text: str, amount: _Amount) -> bool:
-    return _CONVERSION_BEFORE.search(text, 0, amount.start) is not None
+    """Whether a conversion marker (`soit`, `(environ`) comes just before the amount; looking
+    back a bounded reach keeps a line of many amounts linear."""
+    return _CONVERSION_BEFORE.search(text, max(0, amount.start - CONVERSION_REACH), amount.start) is not None
 
 
 def _links_range(text: str, first: _Amount, second: _Amount) -> bool:
