@@ -116,6 +116,7 @@ DATIVE = regex.compile(rf"\s*à\s+(?P<who>{PERSON})(?=\s+(?:le|la|l{APOS}|les|un
 PRONOUNS = frozenset({"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce", "cette", "on"})
 NEGATION_BEFORE = regex.compile(rf"(?:\bn{APOS}|\bne\s|\bsans\s)(?:\s*[\p{{L}}’']+){{0,3}}\s*$", regex.IGNORECASE)
 NEGATION_AFTER = regex.compile(r"\s+(?:pas|jamais|aucun|aucune)\b", regex.IGNORECASE)
+AUXILIARY_REACH = 120
 AUXILIARY_BEFORE = regex.compile(r"(?:\s+(?:a|ont|avait|avaient|est|sont|était|étaient|fut|furent|a\s+été|ont\s+été|avait\s+été|sera|aura|également|aussi|alors|notamment|ensuite|officiellement|déjà))*\s*$", regex.IGNORECASE)
 
 
@@ -236,7 +237,9 @@ def _rule_verbs(text: str, start: int, end: int) -> list[VerbReading]:
 
 
 def _rule_subject(text: str, start: int, verb_start: int) -> tuple[int, int] | None:
-    aux = AUXILIARY_BEFORE.search(text, start, verb_start)
+    # Auxiliaries sit just before the verb: looked for within AUXILIARY_REACH characters, not
+    # from the sentence start, so a sentence of many verbs is read in linear time.
+    aux = AUXILIARY_BEFORE.search(text, max(start, verb_start - AUXILIARY_REACH), verb_start)
     head_end = aux.start() if aux else verb_start
     m = PERSON_SUBJECT.fullmatch(text, start, head_end)
     return (m.start(), m.end()) if m else None

@@ -91,6 +91,7 @@ def extraction_seconds(text: str, repeats: int = REPEATS) -> float:
 def growth(shape: Callable[[int], str]) -> tuple[int, float]:
     """The n at which the shape takes MIN_SECONDS (doubling from START_N), and the time ratio from n to 2n."""
     n = START_N
+    extraction_seconds(shape(n), repeats=1)  # loads what the shape needs once (vocabularies, patterns), outside the timing
     while extraction_seconds(shape(n), repeats=1) < MIN_SECONDS and n < MAX_N:
         n *= 2
     return n, extraction_seconds(shape(2 * n)) / extraction_seconds(shape(n))
