@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -238,3 +239,22 @@ def test_decomposed_accents_and_unicode_line_breaks_read_like_the_article(varian
     assert problem_rows(tmp_path / "out") == [("article", "warning", "read", m, "", "") for m in messages]
     assert doc_rows(read_tables(tmp_path / "out"), "article") == article_alone
     assert (tmp_path / "out" / "texts" / "article.txt").read_text(encoding="utf-8") == ARTICLE
+
+
+class _SignalsWhileCollected:
+    """An object whose finalizer is where SIGTERM lands, as when it reached the regex compiler's `__del__`."""
+
+    def __del__(self) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+        for _ in range(1000):  # the handler runs between bytecodes, inside this finalizer
+            pass
+
+
+def test_an_interrupt_that_lands_in_a_finalizer_still_stops_the_run(capsys) -> None:
+    """Python only prints an exception raised in `__del__`: the run raises it again between documents."""
+    with pytest.raises(pipeline.run.Interrupted) as stopped:
+        with pipeline.run._interruptible() as interrupt:
+            _SignalsWhileCollected()  # collected at once: SIGTERM is handled inside __del__
+            interrupt.check()
+    assert stopped.value.signum == signal.SIGTERM
+    assert "Traceback" not in capsys.readouterr().err
