@@ -11,7 +11,7 @@ MAX_ID_CHARS = 80  # of the slug an id is made from: an id is repeated on every 
 
 
 def slugify(value: str) -> str:
-    """`Le Vent des Aurès` -> `le-vent-des-aures`; empty when nothing Latin is left."""
+    """`Le Chant des Dunes` -> `le-chant-des-dunes`; empty when nothing Latin is left."""
     ascii_text = unicodedata.normalize("NFKD", value.replace("’", "'")).encode("ascii", "ignore").decode()
     return NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
 
@@ -27,7 +27,7 @@ def shorten(slug: str) -> str:
 
 
 class IdAllocator:
-    """Hands out ids unique within a run: `casanegra-2008`, then `casanegra-2008-2`."""
+    """Hands out ids unique within a run: `zanka-2011`, then `zanka-2011-2`."""
 
     def __init__(self) -> None:
         self._used: set[str] = set()

@@ -502,7 +502,7 @@ def occupations() -> list[str]:
 @cache
 def cast_note() -> regex.Pattern[str]:
     """A parenthesis in a cast line that notes something about the actor (dubbing voices
-    `(VF : Claire Dumas ; VQ : Julie Roy)`, `(non crédité)`), spaces before it included."""
+    `(VF : Sophie Marais ; VQ : Nadia Côté)`, `(non crédité)`), spaces before it included."""
     marks = "|".join(regex.escape(m).replace(r"\ ", r"\s+") for m in sorted(entries("cast_notes.txt"), key=len, reverse=True))
     return regex.compile(rf"\s*\((?=\s*(?:{marks})(?![\p{{L}}]))[^()]*\)", regex.IGNORECASE)
 

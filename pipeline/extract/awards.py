@@ -1,9 +1,9 @@
 """Awards: festival blocks under `Récompenses`/`Distinctions`/`Nominations`
-and prizes stated in prose (`remporte la Caméra d'or au Festival de Cannes 1995`).
+and prizes stated in prose (`remporte le Grand prix au Festival de Venise 1999`).
 
 One row per prize and recipient. The event line gives event, edition
 (`5e édition du ...`, `82e cérémonie des ...`) and year (`(2008)`,
-`Tanger 2013`, footnote digits glued after it excluded). A prize line gives the
+`Khouribga 2016`, footnote digits glued after it excluded). A prize line gives the
 category and its recipients (`pour X`, `(X)`, `(en ex-aequo X et Y)`); a
 person named in the prize's own name stays in the category.
 """
@@ -36,7 +36,7 @@ SECTION = regex.compile(
     regex.IGNORECASE,
 )
 LEADING_ARTICLE = regex.compile(r"^(?:le|la|les|l['’]|un|une|section|en(?=\s+(?:compétition|sélection)))\s*", regex.IGNORECASE)
-# A scope after the category (`meilleurs costumes pour la version longue`) is no part of it.
+# A scope after the category (`meilleur montage pour la version restaurée`) is no part of it.
 VERSION_SCOPE = regex.compile(r"\s+(?:pour|dans)\s+(?:la|sa)\s+version\b[^,;()]*$|\s*\(\s*version\b[^()]*\)\s*$", regex.IGNORECASE)
 EX_AEQUO = regex.compile(r"\bex[- ]?(?:a|æ)equo\b", regex.IGNORECASE)
 FOR_PERSON = regex.compile(rf"\s+(?:pour|à|attribué\s+à|décerné\s+à)\s+(?P<who>(?:[Ff]eu\s+)?{PERSON}(?:\s*,\s*{PERSON})*(?:\s+et\s+{PERSON})?)\s*\d{{0,3}}\s*$")
@@ -179,13 +179,13 @@ def _prize_rows(text: str, start: int, end: int, event: Event, outcome: Outcome)
 
 
 # `et` or a comma before what may be another prize; a piece is one when it opens with a
-# prize word or a `meilleur ...` category (`Prix Nébula 2004 : meilleur scénario, meilleurs décors`).
+# prize word or a `meilleur ...` category (`Prix Orion 2009 : meilleur montage, meilleurs costumes`).
 PRIZE_SEPARATOR = regex.compile(r"\s+et\s+(?=(?:le\s+|la\s+|l['’])?\w)|\s*,\s+(?=(?:le\s+|la\s+|l['’])?\w)", regex.IGNORECASE)
 
 
 def _split_prizes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """`Étalon de Yennenga (Grand prix) et prix du meilleur scénario` -> two prizes;
-    `meilleur scénario, meilleurs décors, meilleure musique` -> three."""
+    `meilleur montage, meilleurs costumes, meilleure photographie` -> three."""
     pieces, pos = [], start
     for m in PRIZE_SEPARATOR.finditer(text[start:end]):
         after = text[start + m.end():end]
@@ -274,7 +274,7 @@ def _split_head(body: str) -> tuple[int | None, int | None]:
     if colon:
         head, tail = body[:colon.start()], body[colon.end():]
         dated = bool(regex.search(r"\b(?:1[89]|20)\d\d\b", head))
-        # `César 2005 :` alone on its line heads the prizes listed under it.
+        # `César 2013 :` alone on its line heads the prizes listed under it.
         header = dated and not tail.strip() and len(head.split()) <= MAX_HEADER_WORDS
         if (has_event_word(head) and not starts_with_prize(head)) or YEAR_ONLY.match(head) or (dated and tail.strip()) or header:
             return colon.start(), colon.end()

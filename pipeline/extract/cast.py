@@ -2,9 +2,9 @@
 
 List lines come as `Actor : Character`, `Actor (Character)`,
 `Actor dans le rôle de Character` or the actor alone; an apposition after
-the character (`Aram, la seconde épouse d'Ibrahim`) is not part of it, nor
+the character (`Nabou, la seconde épouse d'Amadou`) is not part of it, nor
 is a note about the actor: the dubbing voices of a foreign film
-(`Anna Berg (VF : Claire Dumas ; VQ : Julie Roy) : Léa Morel`), a credit
+(`Eva Lind (VF : Sophie Marais ; VQ : Nadia Côté) : Chloé Vasseur`), a credit
 (`Paul Roy (non crédité) : le facteur`). In
 prose, the parenthesis must hold a person's name: the rule decides for names
 of two words or more, names the fiche already gave, or names the NER model
@@ -132,7 +132,7 @@ def undecided_actors(text: str, spans: list[tuple[int, int]], known: set[str]) -
 
 
 def prose_cast(text: str, spans: list[tuple[int, int]], is_person: IsPerson, known: set[str]) -> list[CastMember]:
-    """`Karim (Anas El Baz)` pairs in the given prose spans."""
+    """`Youssef (Mehdi Lahlou)` pairs in the given prose spans."""
     rows: list[CastMember] = []
     for m, decided in _prose_pairs(text, spans, known):
         if not (decided or is_person(*m.span("actor"))):

@@ -115,7 +115,7 @@ def extract_film(text: str, section: Section, tagger: PersonTagger) -> FilmRecor
     known = {c.name.casefold() for c in film.credits} | {c.actor.casefold() for c in film.cast}
     listed_actors = {c.actor.casefold() for c in listed}
     # The Distribution list names the character as the article spells it; a synopsis
-    # pair for the same actor (`Thomas (Samuel Brix)`) is a shorter mention of it.
+    # pair for the same actor (`Julien (Marc Vidal)`) is a shorter mention of it.
     film.cast.extend(c for c in prose_cast(text, prose, _person_check(text, prose, known, tagger), known)
                      if c.actor.casefold() not in listed_actors)
     awards = block_awards(text, section)

@@ -84,7 +84,7 @@ def _value_end(text: str, line: FieldLine, unit_end: int) -> int:
 
 
 def _is_release_line(text: str, line: FieldLine | None, start: int, end: int) -> bool:
-    """`Maroc : 24 décembre 2008`, `la Norvège 18 mars 2005`: a country then a date."""
+    """`Tunisie : 3 octobre 2011`, `la Suède 9 juin 2014`: a country then a date."""
     if line is not None:
         return country_code(line.label.value) is not None and bool(line.value and find_dates(line.value.value))
     value = text[start:end]
@@ -288,7 +288,7 @@ def _unknown_label_credits(text: str, entry: Entry, known: KnownNames, ner: Ner 
 
 def _releases(text: str, entry: Entry) -> list[Release]:
     """One row per date; the country is the one written before the date
-    (`Maroc : 24 décembre 2008`), else a country alone in the parenthesis after it
+    (`Tunisie : 3 octobre 2011`), else a country alone in the parenthesis after it
     (`10 décembre 2014 (France)`), else the label's (`Sortie France`)."""
     rows: list[Release] = []
     label_countries = find_countries(entry.label.value)
@@ -393,7 +393,7 @@ class _Credits:
 
     def repeats(self, row: Credit) -> bool:
         """An infobox name the fiche already gives for that role, maybe spelt differently
-        (`Abdel Hay Abid` / `Abdel Hay Adib`) or run together with others."""
+        (`Nabil Ben Amor` / `Nabil Ben Ammor`) or run together with others."""
         name = fold_key(row.name)
         if (row.role, name) in self._keys:
             return True

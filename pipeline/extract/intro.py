@@ -1,8 +1,8 @@
 """The opening sentence of a film article: titles, director, screenwriter,
 year, countries from demonyms and the actors it names.
 
-`Casanegra (en arabe : ...) est un film marocain de X, sorti en 2008.`
-`Le Regard (...) est un film maroco-norvégien écrit et réalisé par X sorti en 2005.`
+`Zanka (en arabe : ...) est un film tunisien de X, sorti en 2011.`
+`Le Sillage (...) est un film tuniso-suédois écrit et réalisé par X sorti en 2014.`
 """
 
 from __future__ import annotations

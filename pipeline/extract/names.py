@@ -1,6 +1,6 @@
 """Split a credit value into one name per row, with notes and sub-roles.
 
-`Ali Kettani et Dino Sebti (producteurs exécutifs), Azziz Nadifi (coproducteur)`
+`Driss Bennani et Paul Verdier (producteurs exécutifs), Hamid Tazi (coproducteur)`
 gives three names; the parenthesised sub-role decides their role. Other
 parentheses and `Name: scope` tails are qualifiers kept in `note`
 (affiliations, aliases, countries, scopes). `avec une avance sur recettes du X`

@@ -2,8 +2,8 @@
 nationalities (demonyms), occupations and residence, from the opening
 sentence and the biography's prose.
 
-`X (arabe : ...), né le 15 février 1964 à Safi au Maroc, est un réalisateur
-norvégo-marocain.` A date or place the mirror stripped (`né le à Alexandrie`)
+`X (arabe : ...), né le 3 juin 1971 à Sfax en Tunisie, est un réalisateur
+suédo-tunisien.` A date or place the mirror stripped (`né le à Smyrne`)
 leaves that cell empty.
 """
 
@@ -46,7 +46,7 @@ def _date(when: str) -> str:
 
 
 def _occupations(what: str) -> tuple[list[str], list[str]]:
-    """Occupations and nationality codes of `réalisateur, scénariste et producteurégyptien`."""
+    """Occupations and nationality codes of `réalisateur, monteur et producteurlibanais`."""
     found: list[str] = []
     nationalities: list[str] = []
     for part in SPLIT_OCC.split(what):

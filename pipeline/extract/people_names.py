@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 # Lower-case words that may stand between the capitalised words of a name
-# (`Ahmed el Maanouni`, `Idrissa Ouedraogo dos Santos`, `Gabriel García y Márquez`).
+# (`Hassan el Fassi`, `Boubacar Zongo dos Santos`, `Gabriel García y Márquez`).
 NAME_PARTICLES: tuple[str, ...] = (
     "de", "du", "des", "d'", "d’", "el", "al", "ben", "ibn", "bin", "ould", "van", "von", "da", "di", "del", "dos",
     "le", "la", "y", "e",

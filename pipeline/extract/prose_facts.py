@@ -31,7 +31,7 @@ SELF_AUTHOR = regex.compile(r"[^.;]*?\b(?:du|de\s+la)\s+(?:metteur\s+en\s+scène
 PRODUCED = regex.compile(rf"\b(?:co)?produite?s?\s+par\s+{PERSON_LIST}")
 RELEASE = regex.compile(r"\b(?:sort|sortent|sorti|sortie|sortis|sorties|sortira)\b(?P<rest>[^.;,]{0,120})", regex.IGNORECASE)
 COUNTRY_AFTER = regex.compile(r"\b(?:en|au|aux)\s+(?:salles?\s+(?:en|au|aux)\s+)?(?P<country>\p{Lu}[\p{L}'’\-]*(?:[ -]\p{Lu}[\p{L}\-]*)?)")
-# A title after its author's name: an article, a word, then lower-case words (`Moussa Diagana La légende du Wagadu`).
+# A title after its author's name: an article, a word, then lower-case words (`Amadou Sall La légende du Fleuve`).
 TITLE_ARTICLE = regex.compile(r"\s+(?:La|Le|Les|L['’]|Un|Une)(?=\s*\p{L}+\s+(?!et\b)\p{Ll})")
 SENTENCE = regex.compile(r"[^.!?]+(?:[.!?]|$)")
 
@@ -50,7 +50,7 @@ def source_authors(text: str, spans: list[tuple[int, int]], directors: list[Cred
                 continue
             a_who, b_who = who.span("who")
             if (article := TITLE_ARTICLE.search(text, a_who, b)) and article.start() < b_who:
-                b_who = article.start()  # the work's title follows its author: `de Moussa Diagana La légende du Wagadu`
+                b_who = article.start()  # the work's title follows its author: `de Amadou Sall La légende du Fleuve`
             span = clean_span(text, a_who, b_who)
             if span and not looks_like_company(span.value):
                 found.append(Credit("source_author", span.value, "", "", span.start, span.end))
@@ -72,7 +72,7 @@ def producers(text: str, spans: list[tuple[int, int]]) -> list[Credit]:
 
 def releases(text: str, spans: list[tuple[int, int]]) -> list[Release]:
     """A release told with its country and a date (`sort en Belgique le 3 mars 1999`,
-    `sorti en France en 2002`); a year alone with no country is only the film's year."""
+    `sorti en France en 2007`); a year alone with no country is only the film's year."""
     found: list[Release] = []
     for a, b in spans:
         for m in RELEASE.finditer(text, a, b):

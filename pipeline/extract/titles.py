@@ -1,5 +1,5 @@
-"""Title forms: a value like `Casanegra en arabe : کزا نكرا` or
-`ريح الاوراس Rih el-Aouras` holds several titles, each with its language
+"""Title forms: a value like `Zanka en arabe : زنقة` or
+`بحر الرمال Bahr el-Rimal` holds several titles, each with its language
 when the text states it (`en arabe`, `titre norvégien`) or the script shows it.
 """
 
@@ -22,7 +22,7 @@ PARENS = regex.compile(r"\(([^()]*)\)")
 # naming no language (`titre original :`, `Titre de travail :`) only ends the form before it.
 LANG_PREFIX = regex.compile(
     r"(?P<label>(?i:titre)\s+)?(?:en\s+)?(?P<lang>\p{Ll}[\p{Ll}-]+(?:\s+\p{Ll}+)?)\s*:\s*")
-# `Alf yad wa yad en arabe`
+# `Bab el-Bahr en arabe`
 LANG_SUFFIX = regex.compile(r"\s+en\s+(?P<lang>\p{Ll}[\p{Ll}-]+)\s*$")
 # `(Le Verger de sel au Québec)`: the title a region knows the film by.
 REGION_SUFFIX = regex.compile(r"\s+(?:au|en)\s+(?P<region>\p{Lu}[\p{L}-]*(?:\s+\p{Ll}+)?)\s*$")
@@ -54,7 +54,7 @@ def script_lang(value: str) -> str:
 
 
 def _by_script(text: str, start: int, end: int, lang: str) -> list[TitleForm]:
-    """Cut `ريح الاوراس Rih el-Aouras` into its Arabic-script and Latin-script parts."""
+    """Cut `بحر الرمال Bahr el-Rimal` into its Arabic-script and Latin-script parts."""
     forms: list[TitleForm] = []
     pos = start
     for m in SCRIPT_RUN.finditer(text, start, end):
@@ -95,7 +95,7 @@ def _plain_forms(text: str, start: int, end: int, lang: str, allow_prefix: bool)
     forms: list[TitleForm] = []
     if not text[start:end].strip():
         return forms
-    # A stated language in the middle: `Casanegra en arabe : کزا نكرا`.
+    # A stated language in the middle: `Zanka en arabe : زنقة`.
     pieces: list[tuple[int, int, str]] = []
     pos, current = start, lang
     for m in LANG_PREFIX.finditer(text, start, end):

@@ -94,7 +94,7 @@ def cut_by_end(text: str, end: int) -> bool:
     """True when a value runs into the end of a text that stops mid-word.
 
     Scraped copies are often cut after a fixed number of characters
-    (`Directeur de la photographie : Dominique G`): the last word of such a
+    (`Directeur de la photographie : Bernard L`): the last word of such a
     text cannot be trusted. A text ending with a newline, punctuation or a
     footnote number ends cleanly.
     """

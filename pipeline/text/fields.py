@@ -155,7 +155,7 @@ def parse_row(text: str, start: int, end: int) -> FieldLine | None:
 
 
 def parse_flat(text: str, start: int, end: int) -> FieldLine | None:
-    """`Réalisation Ousmane Sembène`: a known label, a space, the value."""
+    """`Réalisation Fatou Diallo`: a known label, a space, the value."""
     pos = _content_start(text, start, end)
     m = flat_label_pattern().match(text, pos, end)
     if not m:

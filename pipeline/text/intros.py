@@ -2,8 +2,8 @@
 
 French encyclopedic articles open with `Titre (autres titres) est un film ...`
 or `Nom (arabe : ...), né le ..., est un réalisateur ...`. Scraped documents
-glue articles together (`...à Casablanca.Casanegra (en arabe...`,
-`...metteur en scèneLe Regard est un film`), so a title may start at a line
+glue articles together (`...à Sfax.Zanka (en arabe...`,
+`...metteur en scèneLe Sillage est un film`), so a title may start at a line
 start or right after a glue point (a sentence end, a digit or a lower-case
 word followed by a capital with no space between).
 """
@@ -249,7 +249,7 @@ def _title_key(value: str) -> str:
 
 
 def _without_repeats(intros: list[Intro]) -> list[Intro]:
-    """A later `X est un film réaliste, explique...` about the article's own subject
+    """A later `X est un film sincère, affirme...` about the article's own subject
     is commentary, not a new article: an intro repeating an earlier intro's
     title (case, spaces and punctuation aside) is dropped."""
     seen: set[tuple[str, str]] = set()

@@ -28,7 +28,7 @@ from pipeline.text.normalize import fold_key
 from pipeline.vocab import furniture, headings
 
 PROSE_MIN_WORDS = 8
-# A fiche value glued to the next article's prose: `13 avril 2005Amine Bertale est un flic`.
+# A fiche value glued to the next article's prose: `2 mars 2011Samir Haddad est un docker`.
 WORD_START = regex.compile(r"(?<!\S)\S")
 YEAR_GLUE = regex.compile(r"(?<=\b(?:1[89]|20)\d\d)(?=\p{Lu}\p{Ll})")
 STRUCTURED = frozenset({BlockKind.FICHE, BlockKind.INFOBOX, BlockKind.DISTRIBUTION, BlockKind.AWARDS})

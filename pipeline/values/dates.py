@@ -21,7 +21,7 @@ _YEAR = r"(?P<year>18[89]\d|19\d\d|20\d\d)(?:[1-9]\d?)?(?!\d)"
 _MONTH_YEAR = _YEAR.replace("18[89]\\d", "1[6-8]\\d\\d")
 _DAY = r"(?P<day>1\s*(?:er|ᵉʳ)|0?[1-9]|[12]\d|3[01])"
 _NUM_YEAR = _YEAR.replace("?P<year>", "?P<nyear>")
-# Earlier days sharing the month and year of the date that follows (`12 et 19 avril 1986`).
+# Earlier days sharing the month and year of the date that follows (`3 et 10 mai 1979`).
 _LISTED_DAY = regex.compile(r"(?<!\d)(1\s*er|0?[1-9]|[12]\d|3[01])\s*(?:,|et|au|à|-|–|&)\s*$")
 
 
@@ -105,7 +105,7 @@ def find_dates(text: str) -> list[DateValue]:
 
 
 def _listed_days(text: str, start: int, year: int, month: int, found: list[DateValue]) -> list[DateValue]:
-    """Days listed before a full date (`12 et 19 avril 1986`), which share its month and year."""
+    """Days listed before a full date (`3 et 10 mai 1979`), which share its month and year."""
     floor = found[-1].end if found else 0
     listed: list[DateValue] = []
     while (match := _LISTED_DAY.search(text, floor, start)) is not None:

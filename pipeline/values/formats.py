@@ -87,7 +87,7 @@ def _aspect(text: str, gauge_span: Span | None) -> Span | None:
 
 
 def parse_format(text: str) -> FilmFormat:
-    """Colours, gauge and aspect ratio of a format line (`couleur — 35 mm — CinemaScope`);
+    """Colours, gauge and aspect ratio of a format line (`couleur — 70 mm — CinemaScope`);
     sound (`Mono`) and other items are ignored."""
     folded = fold(text)
     colors, color_spans = _colors(folded)
@@ -122,7 +122,7 @@ COUNTRY_HEAD = regex.compile(r"\s*(?P<country>[^:();]+?)\s*:\s*")
 def release_rating(values: list[str]) -> int | None:
     """The film's own release rating when a classification gives several: France's
     when France is named, and not one scoped to a later version
-    (`France : tous publics (version cinéma) ; interdit aux moins de 12 ans (version longue)` -> 0)."""
+    (`France : tous publics (version cinéma) ; interdit aux moins de 16 ans (version intégrale)` -> 0)."""
     ranked: list[tuple[int, int, int, int]] = []
     for value in values:
         code: str | None = None

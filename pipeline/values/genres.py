@@ -1,4 +1,4 @@
-"""Genre lists (`film noir et drame`, `Guerre Drame`) split into lower-case genre names, each a Span."""
+"""Genre lists (`thriller et drame`, `Aventure Drame`) split into lower-case genre names, each a Span."""
 
 from __future__ import annotations
 

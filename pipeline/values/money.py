@@ -115,7 +115,7 @@ def _links_range(text: str, first: _Amount, second: _Amount) -> bool:
 
 def parse_budget(text: str) -> Budget | None:
     """The first budget in `text`: an amount or range with a currency or a multiplier
-    (`entre 10 et 11 millions de dirhams`), skipping conversions (`soit €1,200,000`)."""
+    (`entre 4 et 5 millions de dinars`), skipping conversions (`soit €900,000`)."""
     folded = fold(text)
     amounts = [a for a in _amounts(folded) if not _is_conversion(folded, a)]
     index = 0
@@ -134,6 +134,6 @@ def parse_budget(text: str) -> Budget | None:
 
 def _scaled(amount: _Amount, other: _Amount) -> int:
     """An amount of a range in whole units, taking the multiplier written only on the other end
-    (`entre 10 et 11 millions`)."""
+    (`entre 4 et 5 millions`)."""
     factor = amount.factor if amount.factor > 1 else other.factor
     return int((amount.value * factor).to_integral_value(ROUND_HALF_EVEN))

@@ -22,7 +22,7 @@ _FOOTNOTES = regex.compile(r"\[[^\]]*\]|\d+$")
 _CAPITALISED_WORD = regex.compile(r"\s+\p{Lu}")
 
 
-Place = Coded  # a country: ISO 3166-1 alpha-2 code and the text it was read from (`la norvège`)
+Place = Coded  # a country: ISO 3166-1 alpha-2 code and the text it was read from (`la suède`)
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def _pattern() -> regex.Pattern[str]:
 
 def country_code(name: str) -> str | None:
     """ISO 3166-1 alpha-2 code of a French country name, with or without article or
-    preposition (`la Norvège`, `aux États-Unis`, `Drapeau du Maroc`)."""
+    preposition (`la Suède`, `aux États-Unis`, `Drapeau de la Tunisie`)."""
     key = fold_key(_FOOTNOTES.sub("", fold(name)))
     codes = _names().lexicon.codes
     if key in codes:
@@ -203,7 +203,7 @@ def _demonyms() -> _Demonyms:
 
 def demonym_countries(word: str) -> list[str]:
     """Country codes of a nationality adjective in any gender and number, compounds in
-    order (`maroco-norvégien` -> MA, NO; `franco-italo-algérien` -> FR, IT, DZ)."""
+    order (`tuniso-suédois` -> TN, SE; `franco-italo-algérien` -> FR, IT, DZ)."""
     word = unicodedata.normalize("NFC", fold(word).strip())
     capitalised = word[:1].isupper()
     parts = word.lower().split("-")
