@@ -64,6 +64,9 @@ def load_tables(folder: str | Path = "extracted", *, lists: bool = True) -> dict
     folder = Path(folder)
     try:
         package = json.loads((folder / FILENAME).read_text(encoding="utf-8"))
+        resources = package["resources"]
     except FileNotFoundError:
         raise PackageError(f"{folder}: no {FILENAME}; run `python -m pipeline extract` into this folder") from None
-    return {resource["name"]: _read(folder, resource, lists) for resource in package["resources"]}
+    except (ValueError, TypeError, KeyError) as err:  # not JSON, or JSON that is not a data package
+        raise PackageError(f"{folder / FILENAME}: not a data package ({err})") from None
+    return {resource["name"]: _read(folder, resource, lists) for resource in resources}

@@ -137,3 +137,10 @@ def test_loader_can_keep_lists_joined(out: Path) -> None:
 def test_loader_needs_the_data_package(tmp_path: Path) -> None:
     with pytest.raises(PackageError, match="no datapackage.json"):
         pipeline.load_tables(tmp_path)
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"name": "filmfiche"}', "[1, 2]"])
+def test_loader_names_a_broken_data_package(tmp_path: Path, content: str) -> None:
+    (tmp_path / "datapackage.json").write_text(content, encoding="utf-8")
+    with pytest.raises(PackageError, match="not a data package"):
+        pipeline.load_tables(tmp_path)
