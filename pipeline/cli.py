@@ -1,4 +1,4 @@
-"""Command line: `python -m pipeline extract ...` and `python -m pipeline evaluate ...`."""
+"""Command line: `python -m pipeline extract ...`, `evaluate ...` and `explain DOC`."""
 
 from __future__ import annotations
 
@@ -23,8 +23,8 @@ Extract French film articles into the contract's CSV tables.
 Inputs are files, folders or globs; default: raw/. Folders are searched
 recursively for *.txt, *.html, *.htm, *.wiki, *.wikitext and MediaWiki
 dumps (*.xml, *.xml.bz2: each film or person page is a document); markup is
-rendered to text, written to texts/ in the output folder. Each document's problems go to problems.csv and to stderr
-(one line each); the batch goes on. The tables replace the previous ones
+rendered to text, written to texts/ in the output folder. Each document's
+problems go to problems.csv and to stderr (one line each); the batch goes on. The tables replace the previous ones
 only when the whole run is done: an interrupted run leaves them unchanged.
 
 exit status:
