@@ -9,19 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
+from pipeline.io.read import InputError
+from pipeline.io.read import decode as read_text
 from pipeline.io.write import TEXTS, text_name
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else the encoding charset-normalizer finds most likely."""
+def decode(data: bytes) -> str | None:
+    """The text exactly as `extract` decoded it (same encoding choice, so the offsets
+    land on the same characters); None for bytes `extract` refused as not text."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        text = str(best) if best is not None else data.decode("latin-1")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        return read_text(data).text
+    except InputError:
+        return None
 
 
 def read_document(raw_folder: Path, doc_id: str, pred_folder: Path | None = None) -> str | None:
