@@ -51,6 +51,7 @@ LABELS_HEAD = "# comment\nlabel\ttarget\tnote\n"
     ("labels.tsv", "étiquette\tcible\n", 1, "header"),
     ("furniture.txt", "# regexes\naller au contenu\nretour (en haut\n", 3, "bad regular expression"),
     ("genres.txt", "drame\ncomédie\ndrame\n", 3, "already given on line 1"),
+    ("html_furniture.txt", "# CSS selectors\n.navbox\ndiv[[\n", 3, "bad CSS selector"),
     ("genres.txt", "Drame\n", 1, "lower case"),
     ("countries_fr.tsv", "MA\tMaroc\nma\tMaroc du Nord\n", 2, "ISO 3166-1"),
     ("countries_fr.tsv", "MU\tMaurice\tmaybe\n", 1, "unknown flag 'maybe'"),
