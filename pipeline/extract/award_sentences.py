@@ -20,11 +20,11 @@ from functools import cache
 
 import regex
 
-from pipeline.extract.award_vocab import VerbReading, ceremony_prizes, event_start_pattern, form_outcomes, section_pattern, verb_form_pattern
+from pipeline.extract.award_vocab import VerbReading, ceremony_prizes, names_of, event_start_pattern, form_outcomes, section_pattern, verb_form_pattern
 from pipeline.extract.awards import Event, _award, _category, parse_event
 from pipeline.extract.people_names import PERSON
 from pipeline.extract.records import Award
-from pipeline.model import Span
+from pipeline.model import EventWordKind, Span
 from pipeline.text.clean import clean_span
 
 NOT_UNDERSTOOD = "award sentence not understood"
@@ -87,6 +87,8 @@ ROLE = regex.compile(
     regex.IGNORECASE,
 )
 PARENTHESIS = regex.compile(r"\s*\([^()]*\)")
+NOMINATION_NOUN = regex.compile(rf"(?:une|sa|{QUANTITY})\s+nominations?\b", regex.IGNORECASE)
+GIVEN_TO = regex.compile(rf"(?:décerné|attribué|remis|accordé)e?s?\s+à\s+(?P<who>{PERSON})\s*$")
 QUANT_ITEM = regex.compile(
     rf"{QUANTITY}\s+(?P<noun>prix|récompenses|distinctions|trophées|nominations|sélections|\p{{Lu}}\p{{L}}+s)\b", regex.IGNORECASE
 )
@@ -113,6 +115,8 @@ FRONTED = regex.compile(  # `En 1995,` `Au FESPACO 2001,` `Lors de la 5e éditio
 FILM_WORD = regex.compile(r"\b(?:film|long[- ]métrage|court[- ]métrage|documentaire|téléfilm)\b", regex.IGNORECASE)
 PERSON_SUBJECT = regex.compile(rf"(?P<who>{PERSON})")
 DATIVE = regex.compile(rf"\s*à\s+(?P<who>{PERSON})(?=\s+(?:le|la|l{APOS}|les|un|une|son|sa)\b)")
+CAST_FOR = regex.compile(r"\s+pour\s+(?:le|un|son|sa|ce)\s+(?:rôle|personnage)\b", regex.IGNORECASE)
+AUXILIARY_OR_PRONOUN = regex.compile(r"\b(?:est|sont|fut|furent|a|ont|été|lui|leur|se)\s+$", regex.IGNORECASE)
 PRONOUNS = frozenset({"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce", "cette", "on"})
 NEGATION_BEFORE = regex.compile(rf"(?:\bn{APOS}|\bne\s|\bsans\s)(?:\s*[\p{{L}}’']+){{0,3}}\s*$", regex.IGNORECASE)
 NEGATION_AFTER = regex.compile(r"\s+(?:pas|jamais|aucun|aucune)\b", regex.IGNORECASE)
@@ -132,6 +136,7 @@ class Item:
     ex_aequo: bool = False
     whole: bool = True
     source: tuple[int, int] | None = None  # the category's own span, when it differs from the item's
+    outcome: str = ""  # set when the noun, not the verb, says the outcome (`deux nominations, dont ...`)
 
 
 @dataclass
@@ -281,6 +286,7 @@ def _last_year(sentence: str) -> int | None:
 
 
 def _read_sentence(text: str, a: int, b: int, verbs: list[VerbReading], own: set[str], reading: Reading) -> None:
+    verbs = [v for v in verbs if not _attached_participle(text, a, b, v)]
     live = [v for v in verbs if not v.negated]
     if not live:
         return
@@ -297,11 +303,15 @@ def _read_sentence(text: str, a: int, b: int, verbs: list[VerbReading], own: set
             continue
         nxt = verbs[i + 1].start if i + 1 < len(verbs) else b
         stop = CLAUSE_STOP.search(text, verb.end, nxt)
+        while stop and stop.group().rstrip().endswith("puis") and _prize_start().match(text, stop.end() + 1, nxt):
+            stop = CLAUSE_STOP.search(text, stop.end(), nxt)  # `le prix X, puis le prix Y`: the same verb goes on
         end = stop.start() if stop else nxt
         pos, recipient = verb.end, _person(text, *verb.subject) if verb.subject else None
         if dative := DATIVE.match(text, pos, end):
             recipient = (dative.group("who"), dative.start("who"), dative.end("who"))
             pos = dative.end()
+        if verb.outcome == "selected" and CAST_FOR.match(text, verb.end, end):
+            continue  # `sélectionnée pour le rôle de`: a casting, not a festival
         items, submitted = _scan(text, pos, end, reading.last_year)
         if not items and not text[verb.end:end].strip(" ,et"):
             joined.append(verb)  # `sélectionné et présenté en compétition`: the next verb's complement serves both
@@ -330,6 +340,11 @@ def _read_sentence(text: str, a: int, b: int, verbs: list[VerbReading], own: set
         reading.unread.append((a, b))
 
 
+def _attached_participle(text: str, a: int, b: int, verb: VerbReading) -> bool:
+    """`le prix X, décerné à Y`: a participle that describes the prize before it, no verb of its own."""
+    return bool(PARTICIPLE.match(text, verb.start, b)) and not AUXILIARY_OR_PRONOUN.search(text, a, verb.start)
+
+
 def _outcome(verb: VerbReading, items: list[Item], submitted: bool, at: int) -> str | None:
     """The verb's outcome, unless what follows shows it states no award (`présenté au festival`, `nommé directeur`).
     `sélectionné au Festival X` with no section named is a selection with category `sélection`, read at the verb."""
@@ -349,6 +364,7 @@ def _scan(text: str, pos: int, end: int, context_year: int | None) -> tuple[list
     items: list[Item] = []
     submitted = False
     anaphor_head = ""
+    noun_outcome = ""  # `deux nominations aux Magritte, dont ...`: the prizes that follow are nominations
     while pos < end:
         skip = SKIP.match(text, pos, end)
         if skip and skip.end() > pos:
@@ -374,11 +390,20 @@ def _scan(text: str, pos: int, end: int, context_year: int | None) -> tuple[list
             pos = m.end()
             continue
         if m := (ROLE.match(text, pos, end) or PARTICIPLE.match(text, pos, end) or PARENTHESIS.match(text, pos, end)):
+            given = GIVEN_TO.match(text, m.start(), m.end())
+            if given and (last := next((i for i in reversed(items) if i.kind == "prize" and i.whole), None)) and not last.recipients:
+                who = clean_span(text, *given.span("who"))  # `le prix X, attribué à Y`
+                last.recipients = [(who.value, who.start, who.end)] if who else []
             pos = m.end()
             continue
         if (event := _event(text, pos, end)) is not None:
             items.append(event)
             pos = event.end
+            continue
+        if m := NOMINATION_NOUN.match(text, pos, end):
+            noun_outcome = "nominated"
+            items.append(Item("count", m.start(), m.end(), whole=False))
+            pos = m.end()
             continue
         if m := QUANT_ITEM.match(text, pos, end):
             noun = m.group("noun").lower()
@@ -386,6 +411,8 @@ def _scan(text: str, pos: int, end: int, context_year: int | None) -> tuple[list
             items.append(Item("count", m.start(), m.end(), whole=False))
             pos = m.end()
             continue
+        if not anaphor_head and (m := ANAPHOR.match(text, pos, end)):
+            anaphor_head = next((ceremony_prizes().get(i.event.name.casefold(), "") for i in reversed(items) if i.kind == "event"), "")
         if (m := ANAPHOR.match(text, pos, end)) and anaphor_head:
             items = [i for i in items if i.kind != "count"]
             items.extend(_anaphora(text, m.end(), end, anaphor_head))
@@ -412,6 +439,10 @@ def _scan(text: str, pos: int, end: int, context_year: int | None) -> tuple[list
             continue
         word = regex.match(r"\s*\S+", text[pos:end])
         pos += word.end() if word else end - pos
+    if noun_outcome:
+        for item in items:
+            if item.kind == "prize":
+                item.outcome = noun_outcome
     counts = [i for i in items if i.kind == "count"]
     if counts and any(i.kind == "prize" and i.start > counts[-1].start for i in items):
         items = [i for i in items if i.kind != "count"]  # `deux prix : le prix du public et le prix du jury`
@@ -419,12 +450,14 @@ def _scan(text: str, pos: int, end: int, context_year: int | None) -> tuple[list
 
 
 def _anaphora(text: str, pos: int, end: int, head: str) -> list[Item]:
-    """`dont ceux du meilleur film et du meilleur acteur` after `quatre Césars` -> `César du meilleur film`, `César du meilleur acteur`."""
+    """`dont ceux du meilleur film et du meilleur acteur` after `quatre Césars` -> `César du meilleur film`, `César du meilleur acteur`;
+    `pour X` after a piece names that piece's recipient."""
     items = []
     while (p := ANAPHOR_PIECE.match(text, pos, end)) is not None:
-        piece = clean_span(text, p.start(), p.end())
+        piece, persons, _ = _category(text, p.start(), p.end())
         if piece:
             items.append(Item("prize", piece.start, piece.end, category=f"{head} {piece.value}",
+                              recipients=[(w.value, w.start, w.end) for w in persons],
                               whole=_is_name(piece.value), source=(piece.start, piece.end)))
         pos = p.end()
         sep = regex.match(r"\s*(?:,|et)\s*", text[pos:end])
@@ -460,11 +493,16 @@ def _event(text: str, pos: int, end: int) -> Item | None:
     year_after = regex.match(rf"\s+en\s+({YEAR})(?!\d)", text[b:end])
     event = parse_event(text, at, b)
     event.name = regex.sub(r"^(?:cérémonie|soirée)\s+(?:des|du|de\s+la)\s+", "", event.name, flags=regex.IGNORECASE)
-    whole = bool(event.name) and _is_name(event.name, MAX_EVENT_WORDS)
+    whole = bool(event.name) and _is_name(event.name, MAX_EVENT_WORDS) and not _bare_head(event.name)
     if year_after and event.year is None:
         event.year = int(year_after.group(1))
         b += year_after.end()
     return Item("event", pos, b, event=event, year=event.year, whole=whole)
+
+
+def _bare_head(name: str) -> bool:
+    """`au festival` alone names no event."""
+    return name.casefold() in {n.name for n in names_of(EventWordKind.HEAD)}
 
 
 def _prize(text: str, pos: int, end: int) -> Item:
@@ -519,7 +557,7 @@ def _rows(items: list[Item], outcome: str, own: set[str], earlier: list[Item]) -
         said = Event(event.event.name, event.event.edition, year) if event else Event(ceremony or "", None, year)
         for who in prize.recipients or [None]:
             person = Span(who[1], who[2], who[0]) if who and who[0].casefold() not in own else None
-            rows.append(_award(said, category, outcome, person, prize.ex_aequo))
+            rows.append(_award(said, category, prize.outcome or outcome, person, prize.ex_aequo))
     return rows
 
 

@@ -286,3 +286,44 @@ def test_a_prize_in_the_story_is_no_award() -> None:
     text = ("Le Fleuve est un film malien sorti en 2003.\nSynopsis\nAmadou part pour Oslo. Sa sœur reçoit le prix Nobel de la paix.\n"
             "Le film remporte le prix du public au Festival de Namur 2004.\n")
     assert column(extract(text), "awards", "event", "category") == [("Festival de Namur", "prix du public")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("La série reçoit deux nominations aux Magritte 2015, dont celles du meilleur scénario et du meilleur acteur pour Paul Dubois.",
+     [("Magritte", None, 2015, "Magritte du meilleur scénario", "", "nominated"),
+      ("Magritte", None, 2015, "Magritte du meilleur acteur", "Paul Dubois", "nominated")]),
+    ("Le drame obtient trois nominations aux Césars 2007, dont celles de la meilleure actrice et du meilleur montage.",
+     [("Césars", None, 2007, "César de la meilleure actrice", "", "nominated"),
+      ("Césars", None, 2007, "César du meilleur montage", "", "nominated")]),
+    ("Il reçoit une nomination pour l'Oscar du meilleur film international en 2019.",
+     [("Oscar", None, 2019, "Oscar du meilleur film international", "", "nominated")]),
+])
+def test_a_won_verb_with_a_nomination_noun_is_a_nomination(text: str, expected: list[tuple], reader: SentenceReader) -> None:
+    assert read(text, reader) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Au Festival de Gand 2004, il y remporte le Prix spécial du jury ainsi que le prix du meilleur montage, attribué à Léa Faure.",
+     [("Festival de Gand", None, 2004, "Prix spécial du jury", "", "won"),
+      ("Festival de Gand", None, 2004, "prix du meilleur montage", "Léa Faure", "won")]),
+    ("Le court métrage obtient le Grand Prix au festival de Brest, puis le prix de la meilleure photographie décerné à Marc Lenoir.",
+     [("festival de Brest", None, None, "Grand Prix", "", "won"),
+      ("festival de Brest", None, None, "prix de la meilleure photographie", "Marc Lenoir", "won")]),
+    ("Le film remporte le prix du scénario, remis à Inès Caron, au Festival de Tanger en 2012.",
+     [("Festival de Tanger", None, 2012, "prix du scénario", "Inès Caron", "won")]),
+])
+def test_a_participle_names_the_recipient_of_the_prize_before_it(text: str, expected: list[tuple], reader: SentenceReader) -> None:
+    assert read(text, reader) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "« Un jour, tu recevras le prix Nobel », lui répète son père au Festival de la ville.",
+    "Le prix du billet obtient une baisse au festival.",
+    "Il est nommé directeur de la photographie du festival de Lyon.",
+    "Le film reçoit un accueil favorable au Festival de Cannes.",
+    "Le projet obtient un financement du Fonds Sud en 2001.",
+    "Le film n'obtient aucune récompense au Festival de Cannes 2004.",
+    "Elle est sélectionnée pour le rôle de la mère après un casting au festival.",
+])
+def test_more_sentences_that_state_no_award(text: str, reader: SentenceReader) -> None:
+    assert read(text, reader) == []
