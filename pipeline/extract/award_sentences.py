@@ -13,6 +13,7 @@ cannot be read completely is reported, never guessed.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -298,6 +299,7 @@ def _read_sentence(text: str, a: int, b: int, verbs: list[VerbReading], own: set
     understood = True
     stated = False
     joined: list[VerbReading] = []  # verbs coordinated with the next one (`sélectionné et présenté`)
+    found: list[Award] = []
     for i, verb in enumerate(verbs):
         if verb.negated:
             continue
@@ -334,10 +336,29 @@ def _read_sentence(text: str, a: int, b: int, verbs: list[VerbReading], own: set
         if named:
             rows = _rows(items, outcome, own, earlier)
             understood = understood and bool(rows)
-            reading.rows.extend(rows)
+            found.extend(rows)
         earlier.extend(i for i in items if i.kind in ("event", "year"))
+    whole = _with_events(found)
+    understood = understood and len(whole) == len(found)
+    reading.rows.extend(whole)
     if stated and not understood:
         reading.unread.append((a, b))
+
+
+def _with_events(rows: list[Award]) -> list[Award]:
+    """A row with no event, edition or year takes the one event the sentence's other
+    rows name (`Il obtient le prix X, puis il remporte le prix Y au Festival Z 2004`);
+    with none or several, it is no whole row."""
+    events = {(r.event, r.edition, r.year) for r in rows if r.event or r.edition or r.year}
+    kept = []
+    for row in rows:
+        if not (row.event or row.edition or row.year):
+            if len(events) != 1:
+                continue
+            event, edition, year = next(iter(events))
+            row = dataclasses.replace(row, event=event, edition=edition, year=year)
+        kept.append(row)
+    return kept
 
 
 def _attached_participle(text: str, a: int, b: int, verb: VerbReading) -> bool:

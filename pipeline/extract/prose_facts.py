@@ -29,7 +29,12 @@ AUTHOR = regex.compile(
 )
 SELF_AUTHOR = regex.compile(r"[^.;]*?\b(?:du|de\s+la)\s+(?:metteur\s+en\s+scène|réalisateur|réalisatrice|cinéaste)\b", regex.IGNORECASE)
 PRODUCED = regex.compile(rf"\b(?:co)?produite?s?\s+par\s+{PERSON_LIST}")
-RELEASE = regex.compile(r"\b(?:sort|sortent|sorti|sortie|sortis|sorties|sortira)\b(?P<rest>[^.;,]{0,120})", regex.IGNORECASE)
+RELEASE = regex.compile(r"\b(?:sort|sortent|sorti|sortie|sortis|sorties|sortira|sortir)\b(?P<rest>)", regex.IGNORECASE)
+RELEASE_REACH = 240
+# `, puis en Belgique`, `et au Canada`, `avant de sortir en France`: another release of the same film.
+RELEASE_JOINT = regex.compile(
+    r"\s*,?\s+(?:puis|et|ainsi\s+qu['’]|avant\s+de\s+sortir|puis\s+de\s+sortir)\s+(?=(?:en|au|aux|à|le|l['’]|dans)\b)", regex.IGNORECASE)
+RELEASE_STOP = regex.compile(r"[.;]|,(?!\s*(?:puis|et|avant|ainsi)\b)", regex.IGNORECASE)
 COUNTRY_AFTER = regex.compile(r"\b(?:en|au|aux)\s+(?:salles?\s+(?:en|au|aux)\s+)?(?P<country>\p{Lu}[\p{L}'’\-]*(?:[ -]\p{Lu}[\p{L}\-]*)?)")
 # A title after its author's name: an article, a word, then lower-case words (`Amadou Sall La légende du Fleuve`).
 TITLE_ARTICLE = regex.compile(r"\s+(?:La|Le|Les|L['’]|Un|Une)(?=\s*\p{L}+\s+(?!et\b)\p{Ll})")
@@ -72,19 +77,38 @@ def producers(text: str, spans: list[tuple[int, int]]) -> list[Credit]:
 
 def releases(text: str, spans: list[tuple[int, int]]) -> list[Release]:
     """A release told with its country and a date (`sort en Belgique le 3 mars 1999`,
-    `sorti en France en 2007`); a year alone with no country is only the film's year."""
+    `sorti en France en 2007`), and each one coordinated after it (`, puis en
+    Belgique en juin 2001`, `et au Canada le 2 mai`, `avant de sortir en France
+    le 4 juin`); a year alone with no country is only the film's year."""
     found: list[Release] = []
     for a, b in spans:
+        done = a
         for m in RELEASE.finditer(text, a, b):
-            rest_a, rest_b = m.span("rest")
-            country = next((c for c in COUNTRY_AFTER.finditer(text, rest_a, rest_b) if country_code(c.group("country"))), None)
-            dates = find_dates(text[rest_a:rest_b])
-            if not dates or (country is None and len(dates[0].iso) < 10):
-                continue  # `sorti en 1999` is only the film's year
-            date = dates[0]
-            code = country_code(country.group("country")) or "" if country else ""
-            found.append(Release(code, country.group("country") if country else "", date.iso, "", rest_a + date.start, rest_a + date.end))
+            if m.start() < done:
+                continue
+            done = m.end()
+            for seg_a, seg_b in _release_pieces(text, m.start("rest"), min(b, m.start("rest") + RELEASE_REACH)):
+                done = seg_b
+                country = next((c for c in COUNTRY_AFTER.finditer(text, seg_a, seg_b) if country_code(c.group("country"))), None)
+                dates = find_dates(text[seg_a:seg_b])
+                if not dates or (country is None and len(dates[0].iso) < 10):
+                    continue  # `sorti en 1999` is only the film's year
+                date = dates[0]
+                code = country_code(country.group("country")) or "" if country else ""
+                found.append(Release(code, country.group("country") if country else "", date.iso, "", seg_a + date.start, seg_a + date.end))
     return found
+
+
+def _release_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The release clause after the verb, cut at each coordinated release; it ends at the first other clause."""
+    stop = RELEASE_STOP.search(text, start, end)
+    end = stop.start() if stop else end
+    pieces, pos = [], start
+    for joint in RELEASE_JOINT.finditer(text, start, end):
+        pieces.append((pos, joint.start()))
+        pos = joint.end()
+    pieces.append((pos, end))
+    return pieces
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:

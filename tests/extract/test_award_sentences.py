@@ -327,3 +327,19 @@ def test_a_participle_names_the_recipient_of_the_prize_before_it(text: str, expe
 ])
 def test_more_sentences_that_state_no_award(text: str, reader: SentenceReader) -> None:
     assert read(text, reader) == []
+
+
+def test_a_prize_with_no_event_takes_the_one_event_of_its_sentence(reader: SentenceReader) -> None:
+    text = "Il obtient le prix du public, puis il remporte le Grand Prix au Festival de Gand 2004."
+    assert read(text, reader) == [("Festival de Gand", None, 2004, "prix du public", "", "won"),
+                                  ("Festival de Gand", None, 2004, "Grand Prix", "", "won")]
+
+
+@pytest.mark.parametrize("text", [
+    "Le film remporte le prix de la critique.",
+    "Il obtient le prix du public, puis il remporte le Grand Prix au Festival de Gand 2004 et le Prix FIPRESCI à la Berlinale 2005.",
+])
+def test_no_row_with_an_empty_event(text: str, reader: SentenceReader) -> None:
+    rows = read(text, reader)
+    assert all(event or edition or year for event, edition, year, *_ in rows)
+    assert unread(text, reader) == [text]

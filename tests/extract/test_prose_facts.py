@@ -53,6 +53,11 @@ def test_producers_in_a_sentence() -> None:
     ("Il sort en salles le 8 février 2006.", [("", "2006-02-08")]),
     ("Il sort en 2004.", []),
     ("Le héros sort de prison.", []),
+    ("Le film sort en Italie le 3 avril 2001, puis en Belgique en juin 2001.", [("IT", "2001-04-03"), ("BE", "2001-06")]),
+    ("Il sort en Suisse en mars 1999 et au Canada le 2 mai 1999.", [("CH", "1999-03"), ("CA", "1999-05-02")]),
+    ("Il est projeté à Ouagadougou avant de sortir en France le 4 juin 2003.", [("FR", "2003-06-04")]),
+    ("Il sort en Espagne en 2005, puis en DVD en 2007.", [("ES", "2005")]),
+    ("Il sort en Allemagne le 9 juin 2010, où il reste trois semaines à l'affiche en 2011.", [("DE", "2010-06-09")]),
 ])
 def test_release_in_a_sentence(sentence: str, expected: list[tuple]) -> None:
     assert column(extract(INTRO + sentence + "\n"), "releases", "country_code", "date") == expected
