@@ -104,7 +104,7 @@ def distribution_cast(text: str, section: Section) -> list[CastMember]:
 
 
 def _names_only(text: str, start: int, end: int) -> list[CastMember]:
-    """`Thierry Rocher, Anne Dumoulin et Paul Roy`: several actors on one line, no character."""
+    """`Gilles Fabre, Sonia Lenoir et Marc Aubry`: several actors on one line, no character."""
     parts, pos = [], start
     for sep in NAME_SEPARATOR.finditer(text, start, end):
         parts.append((pos, sep.start()))

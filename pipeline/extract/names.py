@@ -30,7 +30,7 @@ NAME_MARK = regex.compile(r"[\p{Lu}\p{Lt}\p{Lo}\d]")
 STRONG_SEP = regex.compile(r"(?<!\s)(?:\s*;\s*|\n\s*)")
 # `A (scénario) B (roman)`: a closing parenthesis before a capital ends a group too.
 GROUP_SEP = regex.compile(r"(?<!\s)(?:\s*,\s*|\s+[–—-]\s+|\s*/\s*)|(?<=\))\s+(?=\p{Lu})")
-# `A et B`, `A & B`; `avec la participation de la RTS et de Ciné+`: `et de` before a capital
+# `A et B`, `A & B`; `avec le soutien de la SSR et de Canal Horizon`: `et de` before a capital
 # (`Centre national du cinéma et de l'image animée` is one name).
 NAME_SEP = regex.compile(r"(?<!\s)(?:\s+et\s+(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*(?=\p{Lu}))?|\s*&\s*)")
 PAREN = regex.compile(r"\s*\(([^()]*)\)")
