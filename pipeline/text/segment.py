@@ -306,6 +306,16 @@ def _blocks(text: str, units: list[Unit], first_kind: BlockKind) -> list[Block]:
     return [Block(kind, tuple(lines)) for kind, lines in built]
 
 
+def _after_opening(kind: SectionKind, rest: list[Unit]) -> BlockKind:
+    """What unheaded paragraphs after the opening sentence are: a biography's text; a film's
+    synopsis when no `Synopsis` heading follows (pasted openings run on into the plot), else the
+    rest of the lead section (distinctions, release, reception told before the headings)."""
+    if kind is SectionKind.PERSON:
+        return BlockKind.BIOGRAPHY
+    headed = any(u.kind is UnitKind.HEADING and u.heading is BlockKind.SYNOPSIS for u in rest)
+    return BlockKind.OTHER if headed else BlockKind.SYNOPSIS
+
+
 def _opens_with_title(block: Block) -> bool:
     field = block.units[0].field
     return field is not None and any(t.kind is TargetKind.TITLE for _, t in label_targets(field.label.value))
@@ -393,7 +403,7 @@ def segment(doc: Document) -> list[Section]:
             opening = tuple(replace(u, kind=UnitKind.PROSE) for u in body if u.start < intro.sentence_end)
             rest = [u for u in body if u.start >= intro.sentence_end]
             blocks.append(Block(BlockKind.INTRO, opening))
-            blocks.extend(_blocks(text, rest, BlockKind.BIOGRAPHY if intro.kind is SectionKind.PERSON else BlockKind.SYNOPSIS))
+            blocks.extend(_blocks(text, rest, _after_opening(intro.kind, rest)))
             kind, title, intro_end = intro.kind, intro.title, intro.sentence_end
         paren = intro.paren if intro else None
         section = Section(kind, a, b, title, intro_end, paren, tuple(blk for blk in blocks if blk.units))

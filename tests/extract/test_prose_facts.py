@@ -81,3 +81,18 @@ def test_filming_places_in_the_opening(sentence: str, places: tuple) -> None:
 def test_a_particle_is_no_title() -> None:
     text = INTRO + "Il est adapté du roman de Jean Le Bris et de sa femme.\n"
     assert ("source_author", "Jean Le Bris") in column(extract(text), "credits", "role", "name")
+
+
+LEAD = (
+    "Le Chemin des dunes est un film nigérien réalisé par Idi Kanta, sorti en 2003.\n"
+    "Le film sort au Niger le 4 avril 2003, puis en Belgique en juin 2003. Il reçoit le prix du public au Festival de Namur 2003.\n"
+    "Synopsis\n"
+    "Un berger (Issa Garba) perd son troupeau.\n"
+)
+
+
+def test_releases_and_awards_of_the_lead_paragraphs_are_read() -> None:
+    tables = extract(LEAD)
+    assert column(tables, "releases", "country_code", "date") == [("NE", "2003-04-04"), ("BE", "2003-06")]
+    assert column(tables, "awards", "event", "year", "category", "outcome") == [
+        ("Festival de Namur", 2003, "prix du public", "won")]

@@ -73,3 +73,24 @@ def test_label_one_letter_off_is_still_known() -> None:
     assert [t.name for _, t in label_targets("Pays d'origene")] == ["countries"]
     assert [t.kind for _, t in label_targets("Présentation à Venise")] == ["ignore"]
     assert label_targets("Directeur de production") == []
+
+
+LEAD = (
+    "Le Chemin des dunes est un film nigérien réalisé par Idi Kanta, sorti en 2003.\n"
+    "Le film sort au Niger le 4 avril 2003, puis en Belgique en juin 2003. Il reçoit le prix du public au Festival de Namur 2003.\n"
+    "{heading}"
+    "Un berger (Issa Garba) perd son troupeau.\n"
+)
+
+
+def test_paragraphs_before_a_synopsis_heading_are_the_lead_not_the_plot() -> None:
+    from pipeline.model import BlockKind
+
+    def kinds(text: str) -> list[BlockKind]:
+        (section,) = segment(Document("d", text))
+        return [b.kind for b in section.blocks]
+
+    assert kinds(LEAD.format(heading="Synopsis\n")) == [BlockKind.INTRO, BlockKind.OTHER, BlockKind.SYNOPSIS]
+    # No heading: a pasted opening runs straight on into the plot.
+    assert kinds(LEAD.format(heading="")) == [BlockKind.INTRO, BlockKind.SYNOPSIS]
+
