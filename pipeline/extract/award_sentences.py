@@ -21,7 +21,7 @@ from functools import cache
 
 import regex
 
-from pipeline.extract.award_vocab import VerbReading, ceremony_prizes, names_of, event_start_pattern, form_outcomes, section_pattern, verb_form_pattern
+from pipeline.extract.award_vocab import VerbReading, ceremony_prize_pattern, ceremony_prizes, names_of, event_start_pattern, form_outcomes, section_pattern, verb_form_pattern
 from pipeline.extract.awards import Event, _award, _category, parse_event
 from pipeline.extract.people_names import PERSON
 from pipeline.extract.records import Award
@@ -505,7 +505,8 @@ def _event(text: str, pos: int, end: int) -> Item | None:
     edition = EDITION_HEAD.match(text, at, end)
     head_at = regex.match(r"(?:\d{1,3}\s*\S+\s+)?(?:édition|cérémonie|session)\s+(?:du|de\s+la|des|de|d['’])\s*", text[at:end], regex.IGNORECASE)
     name_at = at + head_at.end() if head_at else at
-    if event_start_pattern().match(text, name_at, end) is None and not (edition and head_at):
+    by_prize = text[intro.start():intro.end()].strip().lower() == "aux" and ceremony_prize_pattern().match(text, name_at, end)
+    if event_start_pattern().match(text, name_at, end) is None and not (edition and head_at) and not by_prize:
         if text[intro.start():intro.end()].strip().lower() == "à" and (city := CITY.match(text, at, end)):
             return Item("event", pos, city.end(), event=Event(city.group("city")))
         return None

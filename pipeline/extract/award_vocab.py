@@ -104,6 +104,13 @@ def event_start_pattern() -> regex.Pattern[str]:
 
 
 @cache
+def ceremony_prize_pattern() -> regex.Pattern[str]:
+    """A ceremony named by its prize's singular (`César`, `Goya`): an event after `aux` (`aux César 2010`)."""
+    prizes = {n.prize for n in names_of(EventWordKind.CEREMONY)}
+    return regex.compile(rf"(?:{_alternation(prizes)})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+@cache
 def section_pattern() -> regex.Pattern[str]:
     """A festival section or competition (`en sélection officielle`, `Un certain regard`)."""
     return regex.compile(rf"(?:{_alternation([n.name for n in names_of(EventWordKind.SECTION)])})(?![\p{{L}}])", regex.IGNORECASE)

@@ -295,6 +295,11 @@ def test_a_prize_in_the_story_is_no_award() -> None:
     ("Le drame obtient trois nominations aux Césars 2007, dont celles de la meilleure actrice et du meilleur montage.",
      [("Césars", None, 2007, "César de la meilleure actrice", "", "nominated"),
       ("Césars", None, 2007, "César du meilleur montage", "", "nominated")]),
+    ("Le film reçoit quatre nominations aux Goya 2012, dont celles du meilleur film et de la meilleure actrice pour Ana Ruiz.",
+     [("Goya", None, 2012, "Goya du meilleur film", "", "nominated"),
+      ("Goya", None, 2012, "Goya de la meilleure actrice", "Ana Ruiz", "nominated")]),
+    ("Il est nommé aux Oscar 1999, dont celui du meilleur documentaire.",
+     [("Oscar", None, 1999, "Oscar du meilleur documentaire", "", "nominated")]),
     ("Il reçoit une nomination pour l'Oscar du meilleur film international en 2019.",
      [("Oscar", None, 2019, "Oscar du meilleur film international", "", "nominated")]),
 ])
