@@ -68,7 +68,7 @@ def _labels_by_start() -> dict[str, list[str]]:
 
 
 def _one_typo_away(key: str) -> str | None:
-    """A known label this one differs from by one letter (`Pays d'origene`), for long labels only."""
+    """A known label this one differs from by one letter (`Pays d'orugine`), for long labels only."""
     if len(key) < TYPO_MIN_CHARS:
         return None
     for known in _labels_by_start().get(key[:2], ()):
