@@ -10,6 +10,8 @@ the article's title is found at the end of the last value.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from pipeline.model import TargetKind
@@ -38,10 +40,17 @@ def _starts_field(text: str, start: int, label_end: int, end: int) -> bool:
     return not (value[0].islower() and targets and targets[0][1].kind in NAME_KINDS)
 
 
+@cache
+def _capitalised_label() -> regex.Pattern[str]:
+    """The label pattern tried only where a capital stands (a field of a run starts with one):
+    every line of every document is scanned, and most positions hold none."""
+    return regex.compile(rf"(?=(?-i:\p{{Lu}}))(?:{flat_label_pattern().pattern})", regex.IGNORECASE)
+
+
 def flat_fields(text: str, start: int, end: int) -> list[int]:
     """Where each field of a flattened infobox in text[start:end] starts (its label),
     or [] when the line is not such a run."""
-    found = [m.start() for m in flat_label_pattern().finditer(text, start, end) if _starts_field(text, m.start(), m.end(), end)]
+    found = [m.start() for m in _capitalised_label().finditer(text, start, end) if _starts_field(text, m.start(), m.end(), end)]
     return found if len(found) >= MIN_LABELS else []
 
 

@@ -13,7 +13,7 @@ text from then on (written to `texts/`, so offsets stay checkable).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -41,7 +41,9 @@ def glue_words() -> GlueWords:
     return GlueWords(frozenset(groups["head"]), frozenset(tails))
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_demonym(word: str) -> bool:
+    """Cached: every cut of every long lower-case word asks, and the same pieces come back in every document."""
     return bool(demonym_countries(word))
 
 
