@@ -57,7 +57,8 @@ _LEGEND = (("titles", "title"), ("credits", "credit role"), ("cast", "actor"), (
            ("problems", "problem"), ("missed", "missed gold value"), ("credits wrong", "wrong value"))
 
 
-def _e(value: object) -> str:
+def html_text(value: object) -> str:
+    """A value as HTML text or attribute content; None is empty."""
     return escape("" if value is None else str(value), quote=True)
 
 
@@ -72,14 +73,14 @@ def _order(mark: Mark) -> tuple[int, int, int]:
 
 def _open(mark: Mark, first: bool) -> str:
     classes = f"{mark.kind}{' wrong' if mark.wrong else ''}"
-    anchors = "".join(f'<span class="anchor" id="{_e(a)}"></span>' for a in mark.anchors) if first else ""
+    anchors = "".join(f'<span class="anchor" id="{html_text(a)}"></span>' for a in mark.anchors) if first else ""
     title = (mark.label if mark.kind == "missed" else f"{mark.kind}: {mark.label}") + \
         (f" · {mark.detail}" if mark.detail else "")
-    return f'{anchors}<mark class="{classes}" title="{_e(title)}">'
+    return f'{anchors}<mark class="{classes}" title="{html_text(title)}">'
 
 
 def _close(mark: Mark, at: int) -> str:
-    return (f'<span class="tag">{_e(mark.label)}</span>' if at == mark.end else "") + "</mark>"
+    return (f'<span class="tag">{html_text(mark.label)}</span>' if at == mark.end else "") + "</mark>"
 
 
 def marked_text(text: str, marks: Iterable[Mark]) -> str:
@@ -98,7 +99,7 @@ def marked_text(text: str, marks: Iterable[Mark]) -> str:
         for mark in inside[keep:]:
             out.append(_open(mark, mark.start == left))
             stack.append(mark)
-        out.append(_e(text[left:right]))
+        out.append(html_text(text[left:right]))
     while stack:
         out.append(_close(stack.pop(), len(text)))
     return "".join(out)
@@ -111,9 +112,9 @@ def _film_facts(rows: Mapping[str, list[Mapping[str, str]]]) -> str:
         return ""
     cards = []
     for film in films:
-        cells = "".join(f"<dt>{_e(column)}</dt><dd>{_e(value)}</dd>"
+        cells = "".join(f"<dt>{html_text(column)}</dt><dd>{html_text(value)}</dd>"
                         for column, value in film.items() if value and column not in FILM_FACT_SKIP)
-        cards.append(f'<div class="card film"><b>{_e(film.get("film_id", ""))}</b><dl>{cells}</dl></div>')
+        cards.append(f'<div class="card film"><b>{html_text(film.get("film_id", ""))}</b><dl>{cells}</dl></div>')
     return f'<h2 id="films">Films</h2>{"".join(cards)}'
 
 
@@ -121,8 +122,8 @@ def _unplaced(items: list[Unplaced]) -> str:
     if not items:
         return ""
     body = "".join(
-        f'<tr id="{_e(u.anchor)}"><td>{_e(u.error.kind)}</td><td>{_e(u.error.table)}</td><td>{_e(u.error.field)}</td>'
-        f"<td>{_e(u.error.film)}</td><td>{_e(u.error.gold)}</td><td>{_e(u.error.predicted)}</td></tr>"
+        f'<tr id="{html_text(u.anchor)}"><td>{html_text(u.error.kind)}</td><td>{html_text(u.error.table)}</td><td>{html_text(u.error.field)}</td>'
+        f"<td>{html_text(u.error.film)}</td><td>{html_text(u.error.gold)}</td><td>{html_text(u.error.predicted)}</td></tr>"
         for u in items)
     head = "<tr><th>kind</th><th>table</th><th>field</th><th>film / person</th><th>gold</th><th>predicted</th></tr>"
     return (f'<h2 id="elsewhere">Errors with no place in the text</h2><p class="meta">A missed value whose string '
@@ -134,17 +135,17 @@ def render_page(doc_id: str, text: str, rows: DocumentPredictions, errors: list[
     """The explain page of one document; `errors` are its evaluation errors when gold exists."""
     marks = predicted_marks(rows.rows, len(text))
     missed, unplaced = error_marks(text, errors or [], marks)
-    legend = "".join(f'<mark class="{kind}">{_e(name)}</mark>' for kind, name in _LEGEND)
+    legend = "".join(f'<mark class="{kind}">{html_text(name)}</mark>' for kind, name in _LEGEND)
     counts = f"{len(marks)} marked value(s)"
     if errors is not None:
         counts += f" · {len(errors)} error(s): {len(missed)} missed value(s) found in the text, " \
                   f"{len(unplaced)} with no place in it"
-    back = f' · <a href="{_e(report_href)}">evaluation report</a>' if report_href else ""
+    back = f' · <a href="{html_text(report_href)}">evaluation report</a>' if report_href else ""
     return "".join([
         '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width,initial-scale=1">',
-        f"<title>{_e(doc_id)} · explained</title><style>{_CSS}</style></head><body><main>",
-        f"<h1>{_e(doc_id)}</h1>",
+        f"<title>{html_text(doc_id)} · explained</title><style>{_CSS}</style></head><body><main>",
+        f"<h1>{html_text(doc_id)}</h1>",
         f'<p class="meta">{counts}{back}</p>',
         f'<p class="legend card">{legend}</p>',
         _unplaced(unplaced),

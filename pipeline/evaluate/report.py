@@ -8,12 +8,11 @@ predictions or raw documents is escaped.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from html import escape
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from pipeline.evaluate.explain import FOLDER, page_name
+from pipeline.evaluate.explain import FOLDER, html_text, page_name
 from pipeline.evaluate.marks import error_anchor
 from pipeline.evaluate.predictions import SCORED_TABLES
 from pipeline.evaluate.scoring import ALL, Count, ErrorRow, Evaluation
@@ -53,10 +52,6 @@ dl.run dt{color:#57606a}dl.run dd{margin:0;font-family:ui-monospace,Menlo,Consol
 """
 
 
-def _e(value: object) -> str:
-    return escape("" if value is None else str(value), quote=True)
-
-
 def _grade(f1: float) -> str:
     return "good" if f1 >= 0.8 else "fair" if f1 >= 0.5 else "poor"
 
@@ -64,7 +59,7 @@ def _grade(f1: float) -> str:
 def _bar(label: str, count: Count) -> str:
     width = f"{count.f1 * 100:.1f}%"
     return (
-        f'<div class="label">{_e(label)}</div>'
+        f'<div class="label">{html_text(label)}</div>'
         f'<div class="track"><div class="bar {_grade(count.f1)}" style="width:{width}" '
         f'data-f1="{count.f1:.4f}" title="F1 {count.f1:.3f}"></div></div>'
         f'<div class="nums">F1 {count.f1:.3f} · P {count.precision:.3f} · R {count.recall:.3f}'
@@ -74,7 +69,7 @@ def _bar(label: str, count: Count) -> str:
 
 def _bars(rows: list[tuple[str, Count]], name: str) -> str:
     bars = "".join(_bar(label, count) for label, count in rows)
-    return f'<div class="bars card" data-bars="{_e(name)}">{bars}</div>'
+    return f'<div class="bars card" data-bars="{html_text(name)}">{bars}</div>'
 
 
 def _snippet_id(index: int) -> str:
@@ -92,9 +87,9 @@ def _snippet(index: int, text: str, doc_id: str, start: int, end: int, errors: l
     back = ", ".join(f'<a href="#err-{i}">error {i + 1}</a>' for i in errors)
     return (
         f'<div class="snippet" id="{_snippet_id(index)}">'
-        f'<span class="where">{_e(doc_id)} · line {line} · characters {start}–{end} · {back}</span>'
-        f"{'…' if left else ''}{_e(text[left:start])}<mark>{_e(text[start:end])}</mark>"
-        f"{_e(text[end:right])}{'…' if right < len(text) else ''}</div>"
+        f'<span class="where">{html_text(doc_id)} · line {line} · characters {start}–{end} · {back}</span>'
+        f"{'…' if left else ''}{html_text(text[left:start])}<mark>{html_text(text[start:end])}</mark>"
+        f"{html_text(text[end:right])}{'…' if right < len(text) else ''}</div>"
     )
 
 
@@ -113,13 +108,13 @@ def _error_table(rows: list[tuple[int, ErrorRow]], linked: dict[int, int], pages
         source = f'<a href="#{_snippet_id(linked[index])}">source</a>' if index in linked else ""
         if error.doc_id in pages:
             href = f"{FOLDER}/{page_name(error.doc_id)}#{error_anchor(error)}"
-            source += f' <a class="in-text" href="{_e(href)}">in text</a>'
+            source += f' <a class="in-text" href="{html_text(href)}">in text</a>'
 
         body.append(
-            f'<tr class="error-row" id="err-{index}"><td>{index + 1}</td><td>{_e(error.doc_id)}</td>'
-            f"<td>{_e(error.film)}</td>"
-            f"<td>{_e(error.field)}</td><td><span class=\"kind {error.kind}\">{_e(error.kind)}</span></td>"
-            f"<td>{_e(error.gold)}</td><td>{_e(error.predicted)}</td><td>{source}</td></tr>"
+            f'<tr class="error-row" id="err-{index}"><td>{index + 1}</td><td>{html_text(error.doc_id)}</td>'
+            f"<td>{html_text(error.film)}</td>"
+            f"<td>{html_text(error.field)}</td><td><span class=\"kind {error.kind}\">{html_text(error.kind)}</span></td>"
+            f"<td>{html_text(error.gold)}</td><td>{html_text(error.predicted)}</td><td>{source}</td></tr>"
         )
     head = "<tr><th>#</th><th>document</th><th>film / person</th><th>field</th><th>kind</th><th>gold</th>" \
            "<th>predicted</th><th></th></tr>"
@@ -147,7 +142,7 @@ def _run_rows(run: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 def _run_card(run: Mapping[str, Any] | None, evaluated: Mapping[str, str]) -> str:
     lines = [*(_run_rows(run) if run else [("run", "no run.json beside the tables")]), *evaluated.items()]
-    cells = "".join(f"<dt>{_e(label)}</dt><dd>{_e(value)}</dd>" for label, value in lines)
+    cells = "".join(f"<dt>{html_text(label)}</dt><dd>{html_text(value)}</dd>" for label, value in lines)
     return f'<h2 id="run">Run</h2><dl class="run card">{cells}</dl>'
 
 
@@ -178,12 +173,12 @@ def render_report(evaluation: Evaluation, texts: Mapping[str, str | None], run: 
     for table in SCORED_TABLES:
         fields = evaluation.fields(table)
         if fields:
-            parts.append(f"<h3>{_e(table)}</h3>")
+            parts.append(f"<h3>{html_text(table)}</h3>")
             parts.append(_bars([(f, evaluation.count(table, f)) for f in fields], f"fields-{table}"))
     parts.append('<h2 id="documents">F1 per document</h2>')
     parts.append(_bars([(d, evaluation.count(ALL, "", d)) for d in evaluation.doc_ids], "documents"))
     if pages:
-        links = " · ".join(f'<a href="{_e(FOLDER)}/{_e(page_name(d))}">{_e(d)}</a>' for d in sorted(pages))
+        links = " · ".join(f'<a href="{html_text(FOLDER)}/{html_text(page_name(d))}">{html_text(d)}</a>' for d in sorted(pages))
         parts.append(f'<h2 id="explained">Documents explained</h2><p class="card">Each document\'s text with every '
                      f"extracted value marked, and the missed gold values where their string occurs: {links}</p>")
     parts.append('<h2 id="errors">Errors</h2>')
@@ -191,7 +186,7 @@ def render_report(evaluation: Evaluation, texts: Mapping[str, str | None], run: 
         parts.append('<p class="card">No errors.</p>')
     for table, group in groupby(numbered, key=lambda item: item[1].table):
         rows = list(group)
-        parts.append(f'<h3 id="errors-{_e(table)}">{_e(table)} · {len(rows)} error(s)</h3>')
+        parts.append(f'<h3 id="errors-{html_text(table)}">{html_text(table)} · {len(rows)} error(s)</h3>')
         parts.append(_error_table(rows, linked, pages))
     parts.append('<h2 id="sources">Source spans</h2>')
     if not spans:
@@ -199,7 +194,7 @@ def render_report(evaluation: Evaluation, texts: Mapping[str, str | None], run: 
     current = None
     for n, ((doc_id, start, end), errors) in enumerate(spans.items()):
         if doc_id != current:
-            parts.append(f"<h3>{_e(doc_id)}</h3>")
+            parts.append(f"<h3>{html_text(doc_id)}</h3>")
             current = doc_id
         parts.append(_snippet(n, texts[doc_id] or "", doc_id, start, end, errors))
     parts.append("</main></body></html>\n")
