@@ -124,6 +124,17 @@ def test_same_input_same_bytes(out: Path, tmp_path: Path) -> None:
         assert (out / f"{name}.csv").read_bytes() == (again / f"{name}.csv").read_bytes(), name
 
 
+def test_committed_extracted_tables_are_what_the_code_writes(out: Path) -> None:
+    """extracted/ is the committed output of `make run`: a change that moves one byte of a table must
+    say so by committing the new tables (speed work must move none)."""
+    committed = RAW.parent / "extracted"
+    names = sorted(p.name for p in out.glob("*.csv"))
+    assert {f"{name}.csv" for name in TABLES} <= set(names)
+    changed = [name for name in names if not (committed / name).is_file()
+               or (committed / name).read_bytes() != (out / name).read_bytes()]
+    assert not changed, f"extracted/ differs from a fresh run of raw/ in {changed}: run `make run` and commit"
+
+
 def test_tables_load_with_pandas_and_integer_columns_hold_integers(out: Path) -> None:
     import pandas as pd
 
