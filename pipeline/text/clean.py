@@ -8,6 +8,8 @@ with the first and last source positions it was read from.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from pipeline.model import Span
@@ -68,26 +70,35 @@ def clean_span(text: str, start: int, end: int, *, trim: frozenset[str] = TRIM) 
             pos = max(pos, m.end())
     if pos < end:
         kept.append((pos, end))
+    chars = _trim_chars(trim)
     first = last = -1
     for a, b in kept:
-        for i in range(a, b):
-            if text[i] not in trim:
-                first = i
-                break
-        if first != -1:
+        piece = text[a:b]
+        rest = piece.lstrip(chars)
+        if rest:
+            first = a + len(piece) - len(rest)
             break
     if first == -1:
         return None
     for a, b in reversed(kept):
-        for i in range(b - 1, a - 1, -1):
-            if text[i] not in trim:
-                last = i + 1
-                break
-        if last != -1:
+        rest = text[a:b].rstrip(chars)
+        if rest:
+            last = a + len(rest)
             break
-    pieces = [text[max(a, first):min(b, last)] for a, b in kept if a < last and b > first]
-    value = SPACE_RUN.sub(" ", " ".join(pieces)).strip()
-    return Span(first, last, SPACE_BEFORE_CLOSE.sub("", value))
+    if len(kept) == 1:
+        value = text[first:last]
+    else:
+        value = " ".join(text[max(a, first):min(b, last)] for a, b in kept if a < last and b > first)
+    value = SPACE_RUN.sub(" ", value).strip()
+    if "(" in value or "," in value or ")" in value:
+        value = SPACE_BEFORE_CLOSE.sub("", value)
+    return Span(first, last, value)
+
+
+@cache
+def _trim_chars(trim: frozenset[str]) -> str:
+    """The trim set as the string `str.strip` takes (a handful of sets in all)."""
+    return "".join(sorted(trim))
 
 
 def cut_by_end(text: str, end: int) -> bool:

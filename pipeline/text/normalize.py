@@ -40,6 +40,9 @@ def fold_key(value: object) -> str:
     """Lookup and merge key: folded, NFC, case-folded, hyphens as spaces, single spaces,
     no space after an apostrophe (`Directeur de la photo`, `directeur  de la-photo`)."""
     key = unicodedata.normalize("NFC", fold(str(value))).casefold()
+    if key.isprintable():
+        # Its only space is U+0020, so str.split() cuts exactly where the patterns below would.
+        return " ".join(key.replace("-", " ").split()).replace("' ", "'")
     key = _SPACE_OR_HYPHEN.sub(" ", key)
     return _SPACE_AFTER_APOSTROPHE.sub("'", key).strip()
 

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.text.clean import clean_span
 
@@ -34,3 +36,20 @@ def test_clean_offsets_are_absolute() -> None:
 def test_nothing_left_is_none() -> None:
     text = "[12] [modifier]"
     assert clean_span(text, 0, len(text)) is None
+
+
+SPANS = st.lists(st.sampled_from(list("ab É7[]()|-–•*,;:. \t\n\u00a0") + ["modifier", "[1]", "(en)", "Drapeau du Mali Mali"]),
+                 max_size=40).map("".join)
+
+
+@given(SPANS, st.data())
+def test_clean_span_value_is_read_from_its_span(text: str, data: st.DataObject) -> None:
+    """Whatever the residue, the value's first and last characters are the span's, and nothing outside it is read."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    cleaned = clean_span(text, start, end)
+    if cleaned is None:
+        return
+    assert start <= cleaned.start < cleaned.end <= end
+    assert cleaned.value and cleaned.value == cleaned.value.strip()
+    assert cleaned.value[0] == text[cleaned.start] and cleaned.value[-1] == text[cleaned.end - 1]
