@@ -12,6 +12,7 @@ from pipeline.extract.cast import distribution_cast, prose_cast, undecided_actor
 from pipeline.extract.fiche import apply_entries, collect_entries
 from pipeline.extract.filming import filming_locations
 from pipeline.extract.intro import apply_intro
+from pipeline.extract.names import forget_splits
 from pipeline.extract.people import person_facts
 from pipeline.extract.prose_facts import producers, releases, source_authors
 from pipeline.extract.records import Award, CastMember, DocResult, FilmRecord, PersonRecord
@@ -158,6 +159,7 @@ def extract_document(doc: Document, tagger: PersonTagger) -> DocResult:
     """All film and person records of one document, with the problems met."""
     result = DocResult(doc.doc_id)
     text = doc.text
+    forget_splits()
     sections = segment(doc)
     if not sections:
         result.problems.append(Problem(doc.doc_id, "warning", "segment", "no film or person article found (no opening sentence, no fiche technique)"))

@@ -13,7 +13,6 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
-from functools import lru_cache
 
 import regex
 
@@ -183,7 +182,7 @@ def entry_names(text: str, entry: Entry, known: KnownNames, ner: Ner | None = No
     """
     names: list[Name] = []
     for value in entry.values:
-        for name in _split_cached(text, value):
+        for name in split_names(text, value.start, value.end):
             if cut_by_end(text, name.span.end) or _is_country(name.span.value):
                 continue
             if is_name_run(text, name.span.start, name.span.end) and not looks_like_company(name.span.value):
@@ -194,7 +193,7 @@ def entry_names(text: str, entry: Entry, known: KnownNames, ner: Ner | None = No
             if entry.source is BlockKind.INFOBOX and looks_like_company(name.span.value):
                 companies = split_company_run(text, name.span.start, name.span.end, company_words())
                 if len(companies) > 1:
-                    names.extend(n for span in companies for n in _split_cached(text, span))
+                    names.extend(n for span in companies for n in split_names(text, span.start, span.end))
                 else:
                     names.append(name)
                 continue
@@ -214,14 +213,6 @@ def _is_country(name: str) -> bool:
     """A country alone in a credit cell (`Maroc`, `Maroc3`) is a qualifier, but a
     channel numbered after it (`France 2`) is a name."""
     return country_code(name) is not None and not SPACED_NUMBER.search(name)
-
-
-@lru_cache(maxsize=None)
-def _split_cached(text: str, value: Span) -> tuple[Name, ...]:
-    """Names of one value; the same value is split for several purposes. Holds one section's
-    values at a time (apply_entries clears it): a fixed size would make a fiche longer than
-    it split every value again."""
-    return tuple(split_names(text, value.start, value.end))
 
 
 def _known_cover(name: Name, known: KnownNames) -> list[Name]:
@@ -321,7 +312,7 @@ def _known_names(text: str, entries: list[Entry]) -> set[str]:
     for entry in entries:
         if entry.source is BlockKind.FICHE and entry.kinds & {TargetKind.ROLE, TargetKind.CAST}:
             for value in entry.values:
-                known.update(n.span.value for n in _split_cached(text, value) if len(n.span.value.split()) < RUN_TOGETHER_WORDS)
+                known.update(n.span.value for n in split_names(text, value.start, value.end) if len(n.span.value.split()) < RUN_TOGETHER_WORDS)
     return known
 
 
@@ -333,7 +324,6 @@ def apply_entries(text: str, entries: list[Entry], film: FilmRecord, known: set[
     `ner` gives the person entities of a short text, to break ties when a
     run of names is cut.
     """
-    _split_cached.cache_clear()
     film.fiche.extend(fiche_lines(entries))
     known_names = KnownNames.of((known or set()) | _known_names(text, entries))
     fiche_cast = any(e.source is BlockKind.FICHE and TargetKind.CAST in e.kinds for e in entries)

@@ -10,7 +10,7 @@ and `avec le soutien de X` name funders.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -172,15 +172,34 @@ def _join_lowercase(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int,
     return joined
 
 
+# More values than a document's fiche and infobox hold, so a document's splits stay until the next one.
+SPLITS_KEPT = 4096
+
+
+@lru_cache(maxsize=SPLITS_KEPT)
+def _split(text: str, start: int, end: int) -> tuple[tuple[Name, ...], tuple[Span, ...]]:
+    """The names of text[start:end] and its pieces with no name mark. One value is split for
+    several purposes (its credits, the names that read run-together infobox cells, the line
+    checks); `forget_splits` drops the splits of the document before."""
+    pieces = _pieces(text, start, end)
+    return (tuple(n for n in pieces if NAME_MARK.search(n.span.value)),
+            tuple(n.span for n in pieces if not NAME_MARK.search(n.span.value)))
+
+
+def forget_splits() -> None:
+    """Called as a document starts: its splits are worth keeping, not another's."""
+    _split.cache_clear()
+
+
 def split_names(text: str, start: int, end: int) -> list[Name]:
     """Names in text[start:end], in text order."""
-    return [n for n in _pieces(text, start, end) if NAME_MARK.search(n.span.value)]
+    return list(_split(text, start, end)[0])
 
 
 def unmarked_pieces(text: str, start: int, end: int) -> list[Span]:
     """Pieces of text[start:end] not taken as names because nothing marks them as one (all
     lower case: `inconnu`, `jean dupont`), so a caller can say so rather than drop them silently."""
-    return [n.span for n in _pieces(text, start, end) if not NAME_MARK.search(n.span.value)]
+    return list(_split(text, start, end)[1])
 
 
 def _pieces(text: str, start: int, end: int) -> list[Name]:
