@@ -44,16 +44,6 @@ RECORD_TYPES: dict[str, type] = {
 GIVEN_COLUMNS: frozenset[str] = frozenset({"film_id", "doc_id", "person_id", "section", "entity_id"})
 
 
-def _cell(column: str, value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if column in LIST_COLUMNS and isinstance(value, (list, tuple)):
-        return ";".join(str(v) for v in value)
-    return value
-
-
 def _short_slug(result: DocResult, *names: str) -> str:
     """The slug of the first name that has one, cut to MAX_ID_CHARS with a warning when it was longer."""
     slug = next((s for s in map(slugify, names) if s), "")
@@ -65,7 +55,22 @@ def _short_slug(result: DocResult, *names: str) -> str:
 
 def csv_row(table: str, record: Any, **given: object) -> Row:
     """The row of `table` for a record: each column from `given` or the record's field of that name."""
-    return {c: _cell(c, given[c] if c in given else getattr(record, c)) for c in TABLES[table]}
+    return _row(TABLES[table], record, given)
+
+
+def _row(columns: tuple[str, ...], record: Any, given: dict[str, object]) -> Row:
+    """Cells as written: None empty, booleans `true`/`false`, lists `;`-joined."""
+    row: Row = {}
+    for column in columns:
+        value = given[column] if column in given else getattr(record, column)
+        if value is None:
+            value = ""
+        elif value is True or value is False:
+            value = "true" if value else "false"
+        elif column in LIST_COLUMNS and isinstance(value, (list, tuple)):
+            value = ";".join(map(str, value))
+        row[column] = value
+    return row
 
 
 def problem_row(problem: Problem) -> Row:
@@ -83,28 +88,33 @@ def _dedupe(records: Iterable[R], key: Callable[[R], Hashable]) -> list[R]:
     return kept
 
 
+def _fold(text: str) -> str:
+    """fold_key, skipped for the empty cells (a cast member without a character, an award without a recipient) met often."""
+    return "" if text == "" else fold_key(text)
+
+
 def _credits(film: FilmRecord) -> list[Credit]:
     """Fiche credits first (they carry a label), then one per role and name."""
     ordered = sorted(film.credits, key=lambda c: 0 if c.label else 1)
-    return _dedupe(ordered, lambda c: (c.role, fold_key(c.name)))
+    return _dedupe(ordered, lambda c: (c.role, _fold(c.name)))
 
 
 def _cast(film: FilmRecord) -> list[CastMember]:
     """One row per actor and character, the best source first; an actor with a character
     drops the same actor without one, and a prize winner already listed elsewhere adds nothing."""
     ordered = sorted(film.cast, key=lambda c: CAST_PRIORITY[c.source])
-    members = _dedupe(ordered, lambda c: (fold_key(c.actor), fold_key(c.character)))
-    with_character = {fold_key(c.actor) for c in members if c.character}
-    non_award = {fold_key(c.actor) for c in members if c.source is not CastSource.AWARD}
+    members = _dedupe([(_fold(c.actor), c) for c in ordered], lambda p: (p[0], _fold(p[1].character)))
+    with_character = {actor for actor, c in members if c.character}
+    non_award = {actor for actor, c in members if c.source is not CastSource.AWARD}
     return [
-        c for c in members
-        if (c.character or fold_key(c.actor) not in with_character)
-        and (c.source is not CastSource.AWARD or fold_key(c.actor) not in non_award or c.character)
+        c for actor, c in members
+        if (c.character or actor not in with_character)
+        and (c.source is not CastSource.AWARD or actor not in non_award or c.character)
     ]
 
 
 def _awards(film: FilmRecord) -> list[Award]:
-    return _dedupe(film.awards, lambda a: (fold_key(a.event), a.year, fold_key(a.category), fold_key(a.recipient), a.outcome))
+    return _dedupe(film.awards, lambda a: (_fold(a.event), a.year, _fold(a.category), _fold(a.recipient), a.outcome))
 
 
 def document_tables(result: DocResult, ids: IdAllocator) -> Tables:
@@ -119,7 +129,8 @@ def document_tables(result: DocResult, ids: IdAllocator) -> Tables:
     entities: dict[int, tuple[str, str]] = {}
 
     def add(table: str, records: Iterable[Any], **given: object) -> None:
-        placed[table].extend((r.start, csv_row(table, r, **given)) for r in records)
+        columns = TABLES[table]
+        placed[table].extend((r.start, _row(columns, r, given)) for r in records)
 
     for index, film in enumerate(result.films, 1):
         slug = _short_slug(result, film.title, f"{doc_id}-film-{index}")
@@ -127,7 +138,7 @@ def document_tables(result: DocResult, ids: IdAllocator) -> Tables:
         film_id = ids.allocate(f"{slug}-{year}" if year else slug)
         entities[film.section.start] = (film_id, film.title)
         add("films", [film.facts], film_id=film_id, doc_id=doc_id)
-        add("titles", _dedupe(film.titles, lambda t: fold_key(t.title)), film_id=film_id)
+        add("titles", _dedupe(film.titles, lambda t: _fold(t.title)), film_id=film_id)
         add("credits", _credits(film), film_id=film_id)
         add("cast", _cast(film), film_id=film_id)
         add("awards", _awards(film), film_id=film_id)
@@ -142,9 +153,11 @@ def document_tables(result: DocResult, ids: IdAllocator) -> Tables:
     for number, section in enumerate(sections, 1):
         entity_id, title = entities[section.start]
         add("sections", [section], doc_id=doc_id, section=number, entity_id=entity_id, title=title)
-    return {name: _sorted(name, rows) for name, rows in placed.items()}
+    return {name: _sorted(rows) for name, rows in placed.items()}
 
 
-def _sorted(table: str, rows: list[tuple[int, Row]]) -> list[Row]:
-    columns = TABLES[table]
-    return [row for _, row in sorted(rows, key=lambda p: (p[0], *(str(p[1][c]) for c in columns)))]
+def _sorted(rows: list[tuple[int, Row]]) -> list[Row]:
+    """Rows by start, then by their cells as text (a row's cells are in column order)."""
+    if len(rows) > 1:
+        rows.sort(key=lambda p: (p[0], *map(str, p[1].values())))
+    return [row for _, row in rows]

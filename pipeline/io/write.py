@@ -62,8 +62,8 @@ def render(columns: Sequence[str], rows: Iterable[Mapping[str, object]], limit: 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     for row in rows:
-        cells = ["" if row.get(c) is None else row.get(c) for c in columns]
-        writer.writerow(list(map(_formula_safe, cells)) if formula_safe else cells)
+        cells = map(row.get, columns)  # csv writes None as an empty cell
+        writer.writerow(map(_formula_safe, cells) if formula_safe else cells)
         if limit is not None and buffer.tell() > limit:  # characters: never more than the bytes they encode to
             raise OutputTooLarge(limit)
     data = buffer.getvalue().encode("utf-8")

@@ -21,8 +21,12 @@ from pipeline.values.places import demonym_countries
 from pipeline.vocab import film_nouns, rows
 
 GROUPS = ("head", "tail")
-# A lower-case word run (no letter, digit or apostrophe before it).
-LOWER_RUN = regex.compile(r"(?<![\p{L}\p{N}'’_-])\p{Ll}+(?=\p{Lu}\p{Ll}|[^\p{L}\p{N}'’_-]|$)")
+# A lower-case word run (no letter, digit or apostrophe before it) that may hold a lost space: five
+# letters or more (long enough to cut in two), or fewer before a character that may be upper-case
+# (A-Z or beyond ASCII); the short words before a space or punctuation, most runs, are not looked at.
+GLUE_CANDIDATE = regex.compile(
+    r"(?<![\p{L}\p{N}'’_-])(?:\p{Ll}{5,}|\p{Ll}{1,4}(?=[^\x00-\x40\x5b-\x7f]))(?=\p{Lu}\p{Ll}|[^\p{L}\p{N}'’_-]|$)"
+)
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,10 @@ def _is_demonym(word: str) -> bool:
     return bool(demonym_countries(word))
 
 
-def _split_point(word: str, words: GlueWords) -> int | None:
-    """Where a run of two known words glued together splits, or None."""
+@lru_cache(maxsize=1 << 14)
+def _split_point(word: str) -> int | None:
+    """Where a run of two known words glued together splits, or None; cached, as the same words come back in every document."""
+    words = glue_words()
     if word in words.heads or word in words.tails or _is_demonym(word):
         return None
     for cut in range(2, len(word) - 1):
@@ -62,13 +68,13 @@ def glue_points(text: str) -> list[int]:
     """Positions where a space was lost, in text order."""
     words = glue_words()
     points = []
-    for m in LOWER_RUN.finditer(text):
+    for m in GLUE_CANDIDATE.finditer(text):
         word = m.group()
         if m.end() < len(text) and text[m.end()].isupper():
             if word in words.heads:
                 points.append(m.end())
             continue
-        cut = _split_point(word, words) if len(word) >= 5 else None
+        cut = _split_point(word) if len(word) >= 5 else None
         if cut is not None:
             points.append(m.start() + cut)
     return points
