@@ -9,11 +9,12 @@ whose label and value carry source offsets.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
 from pipeline.model import FieldLayout, FieldLine, TargetKind
+from pipeline.text.alternation import alternation
 from pipeline.text.clean import BULLET_HERE, EDIT_LINK, clean_span
 from pipeline.text.normalize import fold_key
 from pipeline.vocab import LabelTarget, labels
@@ -40,20 +41,26 @@ def label_targets(label: str) -> list[tuple[str, LabelTarget]]:
     `Sociétés de distribution en France`) keeps its target; other extra words
     (`Musique dirigée par`) make a different label. Returns [] when unknown.
     """
+    return list(_label_targets(label))
+
+
+@lru_cache(maxsize=4096)
+def _label_targets(label: str) -> tuple[tuple[str, LabelTarget], ...]:
+    """Cached per label: the same few hundred labels are looked up on every line that may hold one."""
     table = labels()
     key = fold_key(label)
     if key in table:
-        return [(key, table[key])]
+        return ((key, table[key]),)
     parts = [p for p in SPLIT_LABEL.split(key) if p]
     if len(parts) > 1 and all(p in table for p in parts):
-        return [(p, table[p]) for p in parts]
+        return tuple((p, table[p]) for p in parts)
     original = " ".join(label.replace("’", "'").split())
     for size in range(len(key) - 1, 2, -1):
         head = key[:size]
         if head in table and original[size:size + 1] == " " and QUALIFIER.fullmatch(original[size + 1:]):
-            return [(head, table[head])]
+            return ((head, table[head]),)
     misspelt = _one_typo_away(key)
-    return [(misspelt, table[misspelt])] if misspelt else []
+    return ((misspelt, table[misspelt]),) if misspelt else ()
 
 
 TYPO_MIN_CHARS = 8
@@ -88,11 +95,14 @@ def _edit_distance_is_one(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
+def _label_char(char: str) -> str:
+    """A label character in a pattern: either apostrophe, a run of spaces."""
+    return "['’]" if char == "'" else r"[ \u00a0]+" if char == " " else regex.escape(char)
+
+
 @cache
 def flat_label_pattern() -> regex.Pattern[str]:
-    forms = sorted(labels(), key=len, reverse=True)
-    alternatives = "|".join(regex.escape(f).replace("'", "['’]").replace(r"\ ", r"[ \u00a0]+") for f in forms)
-    return regex.compile(rf"(?:{alternatives})(?=[ \t\u00a0]|$)", regex.IGNORECASE)
+    return regex.compile(rf"(?:{alternation(labels(), _label_char)})(?=[ \t\u00a0]|$)", regex.IGNORECASE)
 
 
 def _content_start(text: str, start: int, end: int) -> int:
@@ -125,6 +135,8 @@ def plausible_label(label: str) -> bool:
 
 
 def parse_colon(text: str, start: int, end: int) -> FieldLine | None:
+    if text.find(":", start, end) == -1:
+        return None
     pos = _content_start(text, start, end)
     m = COLON.search(text, pos, end)
     if not m:
@@ -140,6 +152,8 @@ def parse_colon(text: str, start: int, end: int) -> FieldLine | None:
 
 def parse_row(text: str, start: int, end: int) -> FieldLine | None:
     """`| Label | value |`, `Label | value |` or `Label |` (value on the next line)."""
+    if text.find("|", start, end) == -1:
+        return None
     pos = _content_start(text, start, end)
     if "|" not in text[pos:end]:
         return None

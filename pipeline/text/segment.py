@@ -20,6 +20,7 @@ from functools import cache
 import regex
 
 from pipeline.model import Block, BlockKind, Document, Section, SectionKind, Span, TargetKind, Unit, UnitKind
+from pipeline.text.alternation import alternation
 from pipeline.text.clean import EDIT_LINK, clean_span
 from pipeline.text.fields import label_targets, parse_colon, parse_flat, parse_row
 from pipeline.text.flat_infobox import flat_fields, furniture_tail
@@ -34,15 +35,28 @@ YEAR_GLUE = regex.compile(r"(?<=\b(?:1[89]|20)\d\d)(?=\p{Lu}\p{Ll})")
 STRUCTURED = frozenset({BlockKind.FICHE, BlockKind.INFOBOX, BlockKind.DISTRIBUTION, BlockKind.AWARDS})
 
 
+# What follows a glued heading: its edit link then text, or a capitalised word.
+GLUED_TO = r"(?:[ \t]*\[\s*modifier[^\]\n]*\](?=\S)|(?=\p{Lu}\p{Ll}))"
+
+
 @cache
 def _heading_glue() -> regex.Pattern[str]:
     """A heading glued to what follows: `BiographieFils de...`, `Synopsis[modifier]Durant...`."""
-    forms = sorted((h for h in headings()), key=len, reverse=True)
-    alternatives = "|".join(regex.escape(h) for h in forms)
-    return regex.compile(
-        rf"(?:^[ \t]*|(?<=[.!?][ \t]?))(?:{alternatives})(?:[ \t]*\[\s*modifier[^\]\n]*\](?=\S)|(?=\p{{Lu}}\p{{Ll}}))",
-        regex.IGNORECASE | regex.MULTILINE,
-    )
+    return regex.compile(rf"(?:^[ \t]*|(?<=[.!?][ \t]?))(?:{alternation(headings())}){GLUED_TO}",
+                         regex.IGNORECASE | regex.MULTILINE)
+
+
+@cache
+def _heading_after_stop() -> regex.Pattern[str]:
+    """A glued heading with the sentence stop before it: searched for, it skips from stop to stop,
+    where `_heading_glue` tries its headings at every position of a line."""
+    return regex.compile(rf"[.!?][ \t]?(?:{alternation(headings())}){GLUED_TO}", regex.IGNORECASE)
+
+
+def _may_hold_glued_heading(text: str, start: int, end: int) -> bool:
+    """False when the line text[start:end] holds no glued heading: one stands at the
+    line's start or right after a stop (looked for from just before the line)."""
+    return bool(_heading_glue().match(text, start, end) or _heading_after_stop().search(text, max(start - 2, 0), end))
 
 
 def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -53,7 +67,8 @@ def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nl = text.find("\n", pos, end)
         line_end = end if nl == -1 else nl
         a = pos
-        for m in _heading_glue().finditer(text, a, line_end):
+        glued = _heading_glue().finditer(text, a, line_end) if _may_hold_glued_heading(text, a, line_end) else ()
+        for m in glued:
             if not text[m.start()].isupper() and m.start() > pos and text[m.start()] not in " \t":
                 continue
             if m.start() > a:
@@ -107,9 +122,23 @@ def _unit(text: str, start: int, end: int, fields_at: set[int]) -> Unit:
 HEADING_TRIM = " \t:;,.|-–—"
 
 
+# fold_key keeps each visible ASCII character but the hyphen as one character.
+NOT_KEPT_BY_FOLD = bytes(range(0x21)) + b"-\x7f"
+
+
+@cache
+def _longest_heading() -> int:
+    return max(map(len, headings()), default=0)
+
+
 def heading_kind(value: str) -> BlockKind | None:
-    """The block kind a heading line (already cleaned) opens, if it is a heading."""
-    return headings().get(fold_key(value.strip(HEADING_TRIM)))
+    """The block kind a heading line (already cleaned) opens, if it is a heading.
+    A line with more kept characters than the longest heading has is not folded:
+    most lines are sentences or fields."""
+    trimmed = value.strip(HEADING_TRIM)
+    if len(trimmed.encode("ascii", "ignore").translate(None, NOT_KEPT_BY_FOLD)) > _longest_heading():
+        return None
+    return headings().get(fold_key(trimmed))
 
 
 def is_furniture(value: str) -> bool:
