@@ -122,6 +122,16 @@ PRONOUNS = frozenset({"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce"
 NEGATION_BEFORE = regex.compile(rf"(?:\bn{APOS}|\bne\s|\bsans\s)(?:\s*[\p{{L}}’']+){{0,3}}\s*$", regex.IGNORECASE)
 NEGATION_AFTER = regex.compile(r"\s+(?:pas|jamais|aucun|aucune)\b", regex.IGNORECASE)
 AUXILIARY_REACH = 120
+WORD_BEFORE_STOP = regex.compile(r"(\p{L}+)\.?$")
+YEAR_ALONE = regex.compile(rf"(?<!\d){YEAR}(?!\d)")
+SPACES = regex.compile(r"\s+")
+NEXT_WORD = regex.compile(r"\s*\S+")
+PIECE_JOINT = regex.compile(r"\s*(?:,|et)\s*")
+EDITION_OF = regex.compile(r"(?:\d{1,3}\s*\S+\s+)?(?:édition|cérémonie|session)\s+(?:du|de\s+la|des|de|d['’])\s*", regex.IGNORECASE)
+YEAR_AFTER_EVENT = regex.compile(rf"\s+en\s+({YEAR})(?!\d)")
+CEREMONY_HEAD = regex.compile(r"^(?:cérémonie|soirée)\s+(?:des|du|de\s+la)\s+", regex.IGNORECASE)
+AND = regex.compile(r"\s+et\s+")
+CLAUSE_MARK = regex.compile(r"[;:!?]|\b(?:qui|que|est|sont|a|ont|était|il|elle)\b", regex.IGNORECASE)
 AUXILIARY_BEFORE = regex.compile(r"(?:\s+(?:a|ont|avait|avaient|est|sont|était|étaient|fut|furent|a\s+été|ont\s+été|avait\s+été|sera|aura|également|aussi|alors|notamment|ensuite|officiellement|déjà))*\s*$", regex.IGNORECASE)
 
 
@@ -167,7 +177,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans of text[start:end], not cut after an initial (`S. Pierre`) or an abbreviation."""
     spans, pos = [], start
     for m in SENTENCE_END.finditer(text, start, end):
-        word = regex.search(r"(\p{L}+)\.?$", text[max(start, m.start() - 12):m.start() + 1])
+        word = WORD_BEFORE_STOP.search(text[max(start, m.start() - 12):m.start() + 1])
         if word and (len(word.group(1)) == 1 and word.group(1).isupper() or word.group(1).lower() in ABBREVIATIONS):
             continue
         spans.append((pos, m.start() + 1))
@@ -235,7 +245,7 @@ def sentence_reader(model: str | None) -> SentenceReader:
 def _rule_verbs(text: str, start: int, end: int) -> list[VerbReading]:
     verbs = []
     for m in verb_form_pattern().finditer(text, start, end):
-        lemma, outcome = form_outcomes()[regex.sub(r"\s+", " ", m.group().lower())]
+        lemma, outcome = form_outcomes()[SPACES.sub(" ", m.group().lower())]
         before = text[max(start, m.start() - 40):m.start()]
         negated = bool(NEGATION_BEFORE.search(before)) or bool(NEGATION_AFTER.match(text, m.end(), end))
         verbs.append(VerbReading(m.start(), m.end(), lemma, outcome, negated, _rule_subject(text, start, m.start())))
@@ -282,7 +292,7 @@ def _about_the_film(sentence: str, own: set[str]) -> bool:
 
 
 def _last_year(sentence: str) -> int | None:
-    years = regex.findall(rf"(?<!\d){YEAR}(?!\d)", sentence)
+    years = YEAR_ALONE.findall(sentence)
     return int(years[-1]) if years else None
 
 
@@ -458,7 +468,7 @@ def _scan(text: str, pos: int, end: int, context_year: int | None) -> tuple[list
             items.append(_prize(text, pos, end))
             pos = items[-1].end
             continue
-        word = regex.match(r"\s*\S+", text[pos:end])
+        word = NEXT_WORD.match(text[pos:end])
         pos += word.end() if word else end - pos
     if noun_outcome:
         for item in items:
@@ -481,7 +491,7 @@ def _anaphora(text: str, pos: int, end: int, head: str) -> list[Item]:
                               recipients=[(w.value, w.start, w.end) for w in persons],
                               whole=_is_name(piece.value), source=(piece.start, piece.end)))
         pos = p.end()
-        sep = regex.match(r"\s*(?:,|et)\s*", text[pos:end])
+        sep = PIECE_JOINT.match(text[pos:end])
         if not sep:
             break
         pos += sep.end()
@@ -503,7 +513,7 @@ def _event(text: str, pos: int, end: int) -> Item | None:
         return None
     at = intro.end()
     edition = EDITION_HEAD.match(text, at, end)
-    head_at = regex.match(r"(?:\d{1,3}\s*\S+\s+)?(?:édition|cérémonie|session)\s+(?:du|de\s+la|des|de|d['’])\s*", text[at:end], regex.IGNORECASE)
+    head_at = EDITION_OF.match(text[at:end])
     name_at = at + head_at.end() if head_at else at
     by_prize = text[intro.start():intro.end()].strip().lower() == "aux" and ceremony_prize_pattern().match(text, name_at, end)
     if event_start_pattern().match(text, name_at, end) is None and not (edition and head_at) and not by_prize:
@@ -512,9 +522,9 @@ def _event(text: str, pos: int, end: int) -> Item | None:
         return None
     stop = EVENT_END.search(text, name_at, end)
     b = stop.start() if stop else end
-    year_after = regex.match(rf"\s+en\s+({YEAR})(?!\d)", text[b:end])
+    year_after = YEAR_AFTER_EVENT.match(text[b:end])
     event = parse_event(text, at, b)
-    event.name = regex.sub(r"^(?:cérémonie|soirée)\s+(?:des|du|de\s+la)\s+", "", event.name, flags=regex.IGNORECASE)
+    event.name = CEREMONY_HEAD.sub("", event.name)
     whole = bool(event.name) and _is_name(event.name, MAX_EVENT_WORDS) and not _bare_head(event.name)
     if year_after and event.year is None:
         event.year = int(year_after.group(1))
@@ -530,7 +540,7 @@ def _bare_head(name: str) -> bool:
 def _prize(text: str, pos: int, end: int) -> Item:
     stop = PRIZE_END.search(text, pos + 1, end)
     b = stop.start() if stop else end
-    for et in regex.finditer(r"\s+et\s+", text[pos:b]):
+    for et in AND.finditer(text[pos:b]):
         if _prize_start().match(text, pos + et.end(), b):
             b = pos + et.start()
             break
@@ -543,8 +553,7 @@ def _prize(text: str, pos: int, end: int) -> Item:
 
 def _is_name(value: str, limit: int = MAX_CATEGORY_WORDS) -> bool:
     """A prize or event name, not a clause: short, no verb, no sentence punctuation."""
-    return 0 < len(value.split()) <= limit and not verb_form_pattern().search(value) and not regex.search(
-        r"[;:!?]|\b(?:qui|que|est|sont|a|ont|était|il|elle)\b", value, regex.IGNORECASE)
+    return 0 < len(value.split()) <= limit and not verb_form_pattern().search(value) and not CLAUSE_MARK.search(value)
 
 
 def _person(text: str, a: int, b: int) -> tuple[str, int, int] | None:

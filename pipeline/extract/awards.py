@@ -42,6 +42,17 @@ EX_AEQUO = regex.compile(r"\bex[- ]?(?:a|æ)equo\b", regex.IGNORECASE)
 FOR_PERSON = regex.compile(rf"\s+(?:pour|à|attribué\s+à|décerné\s+à)\s+(?P<who>(?:[Ff]eu\s+)?{PERSON}(?:\s*,\s*{PERSON})*(?:\s+et\s+{PERSON})?)\s*\d{{0,3}}\s*$")
 YEAR_AFTER = regex.compile(r"\s+en\s+(?P<year>(?:1[89]|20)\d\d)\s*$")
 YEAR_ONLY = regex.compile(r"^\s*(?P<year>(?:1[89]|20)\d\d)\s*$")
+YEAR_TAIL = regex.compile(r"[\s\d\)\[\].,:]*")
+EMPTY_PAREN_END = regex.compile(r"\s*\(\s*\)\s*$|\s*\(\s*$")
+EN_END = regex.compile(r"\s+en$")
+LAST_PAREN = regex.compile(r"\(([^()]*)\)\s*[\d\s.]*$")
+PERSON_SEP = regex.compile(r"\s*,\s*|\s+et\s+")
+EVENT_AFTER = regex.compile(r"\s+(?:au|à\s+la|à\s+l['’]|aux|lors\s+du|lors\s+de\s+la|lors\s+des)\s+(?=\S)")
+COMMA_PRIX = regex.compile(r"\s*,\s*prix")
+LEADING_YEAR = regex.compile(r"\s*(?:1[89]|20)\d\d\b")
+COLON = regex.compile(r"\s*:\s*")
+YEAR_WORD = regex.compile(r"\b(?:1[89]|20)\d\d\b")
+HEAD_DOT = regex.compile(r"(?<=\d{4}|\p{Ll})\.\s+(?=\p{Lu})")
 
 
 @cache
@@ -86,13 +97,13 @@ def parse_event(text: str, start: int, end: int) -> Event:
         event.year = int(last.iso)
         name_end = chunk_start + last.start
         after = text[chunk_start + last.end:end]
-        if regex.fullmatch(r"[\s\d\)\[\].,:]*", after) is None:
+        if YEAR_TAIL.fullmatch(after) is None:
             name_end = end
             event.year = int(last.iso)
     name = clean_span(text, chunk_start, name_end)
     if name:
-        value = regex.sub(r"\s*\(\s*\)\s*$|\s*\(\s*$", "", name.value).strip(" :.(")
-        value = regex.sub(r"\s+en$", "", value)
+        value = EMPTY_PAREN_END.sub("", name.value).strip(" :.(")
+        value = EN_END.sub("", value)
         event.name = value
     return event
 
@@ -102,7 +113,7 @@ def _category(text: str, start: int, end: int) -> tuple[Span | None, list[Span],
     recipients: list[Span] = []
     ex_aequo = False
     cat_end = end
-    paren = regex.search(r"\(([^()]*)\)\s*[\d\s.]*$", text[start:end])
+    paren = LAST_PAREN.search(text[start:end])
     if paren:
         inner_a, inner_b = start + paren.start(1), start + paren.end(1)
         inner = text[inner_a:inner_b]
@@ -131,7 +142,7 @@ def _category(text: str, start: int, end: int) -> tuple[Span | None, list[Span],
 
 
 def _is_person_list(value: str) -> bool:
-    parts = regex.split(r"\s*,\s*|\s+et\s+", value.strip())
+    parts = PERSON_SEP.split(value.strip())
     return all(PERSON_RE.fullmatch(p) and not starts_with_prize(p) and not has_event_word(p) for p in parts if p)
 
 
@@ -157,7 +168,7 @@ def _prize_rows(text: str, start: int, end: int, event: Event, outcome: Outcome)
     rows: list[Award] = []
     for a, b in _split_prizes(text, start, end):
         local = event
-        at = regex.search(r"\s+(?:au|à\s+la|à\s+l['’]|aux|lors\s+du|lors\s+de\s+la|lors\s+des)\s+(?=\S)", text[a:b])
+        at = EVENT_AFTER.search(text[a:b])
         if at and has_event_word(text[a + at.end():b]):
             local = parse_event(text, a + at.end(), b)
             if local.year is None:
@@ -189,7 +200,7 @@ def _split_prizes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces, pos = [], start
     for m in PRIZE_SEPARATOR.finditer(text[start:end]):
         after = text[start + m.end():end]
-        if starts_with_prize(after) and not regex.match(r"\s*,\s*prix", text[start + m.start():end]):
+        if starts_with_prize(after) and not COMMA_PRIX.match(text[start + m.start():end]):
             pieces.append((pos, start + m.start()))
             pos = start + m.end()
     pieces.append((pos, end))
@@ -248,7 +259,7 @@ def block_awards(text: str, section: Section) -> list[Award]:
 
 def _list_like(body: str) -> bool:
     """Whether a line opens like a list entry: a prize, an event or a year."""
-    return starts_with_prize(body) or has_event_word(body.split(":")[0]) or bool(regex.match(r"\s*(?:1[89]|20)\d\d\b", body))
+    return starts_with_prize(body) or has_event_word(body.split(":")[0]) or bool(LEADING_YEAR.match(body))
 
 
 # `nomination au César du meilleur film`, `sélectionné en compétition`: the outcome, then the prize.
@@ -270,15 +281,15 @@ def _line_outcome(body: str, default: Outcome) -> Outcome:
 def _split_head(body: str) -> tuple[int | None, int | None]:
     """Where an event header ends and a prize on the same line starts, if any."""
     stripped = body.rstrip()
-    colon = regex.search(r"\s*:\s*", body)
+    colon = COLON.search(body)
     if colon:
         head, tail = body[:colon.start()], body[colon.end():]
-        dated = bool(regex.search(r"\b(?:1[89]|20)\d\d\b", head))
+        dated = bool(YEAR_WORD.search(head))
         # `César 2013 :` alone on its line heads the prizes listed under it.
         header = dated and not tail.strip() and len(head.split()) <= MAX_HEADER_WORDS
         if (has_event_word(head) and not starts_with_prize(head)) or YEAR_ONLY.match(head) or (dated and tail.strip()) or header:
             return colon.start(), colon.end()
-    dot = regex.search(r"(?<=\d{4}|\p{Ll})\.\s+(?=\p{Lu})", body)
+    dot = HEAD_DOT.search(body)
     if dot and has_event_word(body[:dot.start()]) and not starts_with_prize(body[:dot.start()]):
         return dot.start(), dot.end()
     if has_event_word(stripped) and not starts_with_prize(stripped):

@@ -8,6 +8,7 @@ fiche.csv like every line; these checks tell the user about them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.extract.names import unmarked_pieces
 from pipeline.extract.records import DocResult, FicheLine, FilmRecord
@@ -25,9 +26,10 @@ def _quote(value: object) -> str:
     return repr(text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS] + "…")
 
 
-def _film_columns(field_name: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def _film_columns(field_name: str) -> tuple[str, ...]:
     """The films columns a fiche field feeds: itself, or a group such as `budget`."""
-    return [c for c in FILM_VALUE_COLUMNS if c == field_name or c.startswith(f"{field_name}_")]
+    return tuple(c for c in FILM_VALUE_COLUMNS if c == field_name or c.startswith(f"{field_name}_"))
 
 
 def _filled(field_name: str, film: FilmRecord) -> bool | None:

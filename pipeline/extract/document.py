@@ -4,6 +4,8 @@ gather film and person records.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from pipeline.extract.award_sentences import NOT_UNDERSTOOD, read_sentences, sentence_reader
@@ -60,9 +62,14 @@ def _person_check(text: str, spans: list[tuple[int, int]], known: set[str], tagg
     return is_person
 
 
+@cache
+def _acting_words() -> tuple[regex.Pattern[str], ...]:
+    """Each acting word where a word of a category starts with it (`actrice`, `interprétation`)."""
+    return tuple(regex.compile(rf"\b{regex.escape(w)}", regex.IGNORECASE) for w in vocabulary()["acting_words"])
+
+
 def _acting(category: str) -> bool:
-    words = vocabulary()["acting_words"]
-    return any(regex.search(rf"\b{regex.escape(w)}", category, regex.IGNORECASE) for w in words)
+    return any(word.search(category) for word in _acting_words())
 
 
 def _award_cast(awards: list[Award]) -> list[CastMember]:

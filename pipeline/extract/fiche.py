@@ -146,6 +146,7 @@ def fiche_lines(entries: list[Entry]) -> list[FicheLine]:
 RUN_TOGETHER_WORDS = 6
 RUN_TOGETHER_SHARE = 0.7
 WORD_TOKEN = regex.compile(r"\w+")
+NOT_LETTER = regex.compile(r"[\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -223,7 +224,7 @@ def _known_cover(name: Name, known: KnownNames) -> list[Name]:
             if not any(a < end and start < b for a, b, _ in found):
                 found.append((start, end, candidate))
     covered = sum(b - a for a, b, _ in found)
-    letters = len(regex.sub(r"[\W\d_]", "", value))
+    letters = len(NOT_LETTER.sub("", value))
     if not found or covered < 0.9 * letters:
         return []
     return [Name(Span(name.span.start + a, name.span.start + b, value[a:b]), name.note, name.role, name.funder)

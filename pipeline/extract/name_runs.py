@@ -84,16 +84,30 @@ def _pieces(words: list[tuple[int, int]], sizes: tuple[int, ...]) -> Iterator[tu
 
 CAPITALISED_BEFORE = regex.compile(r"\p{Lu}[\p{L}.'’-]*[ \u00a0]+$")
 CAPITALISED_AFTER = regex.compile(r"[ \u00a0]+\p{Lu}")
+LETTER_OR_NUMBER = regex.compile(r"[\p{L}\p{N}]")
+
+
+def _whole_word_at(text: str, name: str) -> Iterator[int]:
+    """Where `name` stands in text with no letter or digit against it, left to right
+    and without overlaps: a string search, not a pattern compiled per name."""
+    at = text.find(name)
+    while at != -1:
+        end = at + len(name)
+        if (at == 0 or not LETTER_OR_NUMBER.match(text, at - 1)) and not LETTER_OR_NUMBER.match(text, end):
+            yield at
+            at = text.find(name, end)
+        else:
+            at = text.find(name, at + 1)
 
 
 def _elsewhere(text: str, start: int, end: int, cell: tuple[int, int]) -> bool:
     """The name text[start:end] is written on its own somewhere outside the cell
     (not inside a longer run of capitalised words)."""
-    pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(text[start:end])}(?![\p{{L}}\p{{N}}])")
-    for m in pattern.finditer(text):
-        if cell[0] <= m.start() < cell[1]:
+    name = text[start:end]
+    for at in _whole_word_at(text, name):
+        if cell[0] <= at < cell[1]:
             continue
-        if CAPITALISED_BEFORE.search(text, max(0, m.start() - 40), m.start()) or CAPITALISED_AFTER.match(text, m.end()):
+        if CAPITALISED_BEFORE.search(text, max(0, at - 40), at) or CAPITALISED_AFTER.match(text, at + len(name)):
             continue
         return True
     return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from pipeline.extract.names import looks_like_company
-from pipeline.extract.people_names import PERSON, PERSON_LIST
+from pipeline.extract.people_names import PERSON, PERSON_LIST, PERSON_RE
 from pipeline.extract.records import Credit, Release
 from pipeline.text.clean import clean_span
 from pipeline.values.dates import find_dates
@@ -39,6 +39,7 @@ COUNTRY_AFTER = regex.compile(r"\b(?:en|au|aux)\s+(?:salles?\s+(?:en|au|aux)\s+)
 # A title after its author's name: an article, a word, then lower-case words (`Amadou Sall La légende du Fleuve`).
 TITLE_ARTICLE = regex.compile(r"\s+(?:La|Le|Les|L['’]|Un|Une)(?=\s*\p{L}+\s+(?!et\b)\p{Ll})")
 SENTENCE = regex.compile(r"[^.!?]+(?:[.!?]|$)")
+SENTENCE_STOP = regex.compile(r"[.;!?]\s")
 
 
 def source_authors(text: str, spans: list[tuple[int, int]], directors: list[Credit]) -> list[Credit]:
@@ -67,7 +68,7 @@ def producers(text: str, spans: list[tuple[int, int]]) -> list[Credit]:
     found: list[Credit] = []
     for a, b in spans:
         for m in PRODUCED.finditer(text, a, b):
-            for piece in regex.finditer(PERSON, m.group("names")):
+            for piece in PERSON_RE.finditer(m.group("names")):
                 span = clean_span(text, m.start("names") + piece.start(), m.start("names") + piece.end())
                 if span:
                     role = "production_company" if looks_like_company(span.value) else "producer"
@@ -112,4 +113,4 @@ def _release_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:
-    return bool(regex.search(r"[.;!?]\s", text[start:end]))
+    return bool(SENTENCE_STOP.search(text[start:end]))

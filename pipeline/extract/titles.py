@@ -29,7 +29,8 @@ REGION_SUFFIX = regex.compile(r"\s+(?:au|en)\s+(?P<region>\p{Lu}[\p{L}-]*(?:\s+\
 FORM_SEP = regex.compile(r"\s*,\s+(?=«)|\s*;\s*|\s+/\s+")
 SCRIPT_RUN = regex.compile(r"[\p{Arabic}][\p{Arabic}\p{M}\s\u0640\u200c]*[\p{Arabic}\p{M}]|[\p{Arabic}]")
 QUOTED = regex.compile(r"«\s*([^«»]+?)\s*»")  # not across another «: one pass, whatever the number of « with no »
-SCRIPT_LANG = (("Arabic", "ara"), ("Hebrew", "heb"), ("Cyrillic", "rus"), ("Han", "zho"), ("Hangul", "kor"))
+SCRIPT_LANG = tuple((regex.compile(rf"\p{{{script}}}"), code)
+                    for script, code in (("Arabic", "ara"), ("Hebrew", "heb"), ("Cyrillic", "rus"), ("Han", "zho"), ("Hangul", "kor")))
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,10 @@ def _lang_code(word: str) -> str:
 
 
 def script_lang(value: str) -> str:
+    if value.isascii():
+        return ""
     for script, code in SCRIPT_LANG:
-        if regex.search(rf"\p{{{script}}}", value):
+        if script.search(value):
             return code
     return ""
 

@@ -117,6 +117,7 @@ def parse_age_rating(text: str) -> tuple[int, int, int] | None:
 
 
 COUNTRY_HEAD = regex.compile(r"\s*(?P<country>[^:();]+?)\s*:\s*")
+_SEMICOLON = regex.compile(r"\s*;\s*")
 
 
 def release_rating(values: list[str]) -> int | None:
@@ -126,7 +127,7 @@ def release_rating(values: list[str]) -> int | None:
     ranked: list[tuple[int, int, int, int]] = []
     for value in values:
         code: str | None = None
-        for piece in regex.split(r"\s*;\s*", value):
+        for piece in _SEMICOLON.split(value):
             head = COUNTRY_HEAD.match(piece)
             if head and country_code(head.group("country")):
                 code, piece = country_code(head.group("country")), piece[head.end():]

@@ -16,6 +16,7 @@ _SEPARATOR = regex.compile(r"\s*(?:[,;/|\n•·]|\s[-–—]\s|\bet\b|\bou\b)\s*
 # Footnote calls and punctuation around an item: not part of the genre.
 _LEAD = regex.compile(r"[\s\W\d_]*")
 _TRAIL = regex.compile(r"(?:\[[^\]]*\]|[\s\W\d_])*$")
+_LETTER = regex.compile(r"\p{L}")
 
 
 @cache
@@ -62,7 +63,7 @@ def split_genres(text: str) -> list[Span]:
     for start, end in zip(bounds[::2], bounds[1::2], strict=True):
         inside = known.inside(start, end)
         rest = _pattern().sub("", folded[start:end])
-        if inside and not regex.search(r"\p{L}", rest):
+        if inside and not _LETTER.search(rest):
             genres.extend(Span(k.start(), k.end(), " ".join(k.group().lower().split())) for k in inside)
         elif (genre := _genre(folded, start, end)) is not None:
             genres.append(genre)

@@ -23,6 +23,7 @@ _NUMBER = (
 _MULTIPLIER = r"(?P<mult>milliards?|millions?|mille|(?-i:Mds?|M|k)(?![\p{L}]))"
 # What ties two amounts into a range; `et` only after `entre`.
 _RANGE_LINK = regex.compile(r"\s*(?:à|a|-|–|—|et)\s*", regex.IGNORECASE)
+_BETWEEN_BEFORE = regex.compile(r"\bentre\s*$", regex.IGNORECASE)
 # A conversion of the budget into another currency, not the budget itself: its marker comes at
 # most CONVERSION_REACH characters before the amount (`(soit environ 400 000 €)`).
 CONVERSION_REACH = 80
@@ -109,7 +110,7 @@ def _links_range(text: str, first: _Amount, second: _Amount) -> bool:
     if link is None:
         return False
     if link.group().strip().lower() == "et":
-        return regex.search(r"\bentre\s*$", text[: first.start], regex.IGNORECASE) is not None
+        return _BETWEEN_BEFORE.search(text[: first.start]) is not None
     return True
 
 
