@@ -54,6 +54,13 @@ def flat_fields(text: str, start: int, end: int) -> list[int]:
     return found if len(found) >= MIN_LABELS else []
 
 
+def label_starts(text: str, start: int, end: int) -> list[int]:
+    """Every position of text[start:end] where a capitalised label starts, overlapping ones
+    included: a line holding fewer than MIN_LABELS of them holds no flattened infobox,
+    so one scan of a whole section spares most lines their own."""
+    return [m.start() for m in _capitalised_label().finditer(text, start, end, overlapped=True)]
+
+
 def furniture_tail(text: str, start: int, end: int) -> int | None:
     """Where page furniture glued to the end of a value starts (`... 2 h 08 min Pour plus de détails, voir ...`)."""
     for m in WORD_START.finditer(text, start, end):

@@ -11,8 +11,9 @@ after prose inside one section; the section is split there.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable
+import string
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import cache
@@ -23,7 +24,7 @@ from pipeline.model import Block, BlockKind, Document, Section, SectionKind, Spa
 from pipeline.text.alternation import alternation
 from pipeline.text.clean import EDIT_LINK, clean_span
 from pipeline.text.fields import label_targets, parse_colon, parse_flat, parse_row
-from pipeline.text.flat_infobox import flat_fields, furniture_tail
+from pipeline.text.flat_infobox import MIN_LABELS, flat_fields, furniture_tail, label_starts
 from pipeline.text.intros import Intro, find_intros
 from pipeline.text.normalize import fold_key
 from pipeline.vocab import furniture, headings
@@ -47,28 +48,39 @@ def _heading_glue() -> regex.Pattern[str]:
 
 
 @cache
-def _heading_after_stop() -> regex.Pattern[str]:
-    """A glued heading with the sentence stop before it: searched for, it skips from stop to stop,
-    where `_heading_glue` tries its headings at every position of a line."""
-    return regex.compile(rf"[.!?][ \t]?(?:{alternation(headings())}){GLUED_TO}", regex.IGNORECASE)
+def _heading_after_break() -> regex.Pattern[str]:
+    """A glued heading with the line break or sentence stop before it: searched for over a
+    section, it skips from break to break where `_heading_glue` tries every position of a line."""
+    return regex.compile(rf"(?:\n[ \t]*|[.!?][ \t]?)(?:{alternation(headings())}){GLUED_TO}", regex.IGNORECASE)
 
 
-def _may_hold_glued_heading(text: str, start: int, end: int) -> bool:
-    """False when the line text[start:end] holds no glued heading: one stands at the
-    line's start or right after a stop (looked for from just before the line)."""
-    return bool(_heading_glue().match(text, start, end) or _heading_after_stop().search(text, max(start - 2, 0), end))
+def _lines_run_over(text: str, start: int, spans: Iterable[tuple[int, int]]) -> set[int]:
+    """The starts of the lines of text[start:] that the spans touch."""
+    lines: set[int] = set()
+    for a, b in spans:
+        line = max(text.rfind("\n", 0, a) + 1, start)
+        lines.add(line)
+        nl = text.find("\n", line, b)
+        while nl != -1:
+            lines.add(nl + 1)
+            nl = text.find("\n", nl + 1, b)
+    return lines
 
 
 def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Lines of text[start:end], cut further where a heading or a year is glued to text."""
+    """Lines of text[start:end], cut further where a heading or a year is glued to text.
+    Only the lines a search over the whole range finds one on are read line by line
+    (and the first, whose glued heading may follow a stop before the range)."""
+    headed = _lines_run_over(text, start, (m.span() for m in _heading_after_break().finditer(text, start, end)))
+    headed.add(start)
+    dated = _lines_run_over(text, start, (m.span() for m in YEAR_GLUE.finditer(text, start, end)))
     pieces: list[tuple[int, int]] = []
     pos = start
     while pos < end:
         nl = text.find("\n", pos, end)
         line_end = end if nl == -1 else nl
         a = pos
-        glued = _heading_glue().finditer(text, a, line_end) if _may_hold_glued_heading(text, a, line_end) else ()
-        for m in glued:
+        for m in _heading_glue().finditer(text, a, line_end) if pos in headed else ():
             if not text[m.start()].isupper() and m.start() > pos and text[m.start()] not in " \t":
                 continue
             if m.start() > a:
@@ -76,7 +88,7 @@ def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
             pieces.append((m.start(), m.end()))
             a = m.end()
         word_starts: list[int] | None = None  # counted once per line, not once per glued year
-        for g in YEAR_GLUE.finditer(text, a, line_end):
+        for g in YEAR_GLUE.finditer(text, a, line_end) if pos in dated else ():
             if word_starts is None:
                 word_starts = [w.start() for w in WORD_START.finditer(text, a, line_end)]
             if 1 + len(word_starts) - bisect_right(word_starts, g.start()) >= PROSE_MIN_WORDS:  # words of text[g:line_end]
@@ -94,9 +106,10 @@ def _cut_flat_runs(text: str, pieces: list[tuple[int, int]], title_starts: list[
     and the starts of those that are fields."""
     out: list[tuple[int, int]] = []
     fields_at: set[int] = set()
+    labels = label_starts(text, pieces[0][0], pieces[-1][1]) if pieces else []
     for a, b in pieces:
         stop = next((t for t in title_starts if a < t < b), b)
-        fields = flat_fields(text, a, stop)
+        fields = flat_fields(text, a, stop) if bisect_left(labels, b) - bisect_left(labels, a) >= MIN_LABELS else []
         if not fields:
             out.append((a, b))
             continue
@@ -122,21 +135,27 @@ def _unit(text: str, start: int, end: int, fields_at: set[int]) -> Unit:
 HEADING_TRIM = " \t:;,.|-–—"
 
 
-# fold_key keeps each visible ASCII character but the hyphen as one character.
+# fold_key keeps each visible ASCII character but the hyphen as one character: itself
+# (lower-cased, ` as '), or a composed one for a letter or < = > before a combining mark.
 NOT_KEPT_BY_FOLD = bytes(range(0x21)) + b"-\x7f"
 
 
 @cache
-def _longest_heading() -> int:
-    return max(map(len, headings()), default=0)
+def _heading_ascii() -> tuple[int, bytes]:
+    """The length of the longest heading, and the visible ASCII characters a line may hold and fold to one."""
+    keys = headings()
+    used = "".join(sorted({c for key in keys for c in key if c.isascii()}))
+    return max(map(len, keys), default=0), (string.ascii_letters + "<=>'`" + used).encode()
 
 
 def heading_kind(value: str) -> BlockKind | None:
     """The block kind a heading line (already cleaned) opens, if it is a heading.
-    A line with more kept characters than the longest heading has is not folded:
-    most lines are sentences or fields."""
+    Most lines are not folded: they hold more kept characters than the longest
+    heading, or one no heading has (a digit, a colon)."""
     trimmed = value.strip(HEADING_TRIM)
-    if len(trimmed.encode("ascii", "ignore").translate(None, NOT_KEPT_BY_FOLD)) > _longest_heading():
+    longest, possible = _heading_ascii()
+    visible = trimmed.encode("ascii", "ignore").translate(None, NOT_KEPT_BY_FOLD)
+    if len(visible) > longest or visible.translate(None, possible):
         return None
     return headings().get(fold_key(trimmed))
 
@@ -303,10 +322,13 @@ BLOCK_RULES: tuple[Rule, ...] = (
 )
 
 
+# The rows of BLOCK_RULES for each line kind, in table order.
+RULES_BY_KIND = {kind: tuple(rule for rule in BLOCK_RULES if kind in rule.kinds) for kind in UnitKind}
+
+
 def _rule(context: Context, mode: BlockKind) -> Rule:
-    for rule in BLOCK_RULES:
-        if context.unit.kind in rule.kinds and (not rule.modes or mode in rule.modes) and (
-                rule.test is None or rule.test(context)):
+    for rule in RULES_BY_KIND[context.unit.kind]:
+        if (not rule.modes or mode in rule.modes) and (rule.test is None or rule.test(context)):
             return rule
     raise AssertionError(f"no block rule for a {context.unit.kind} line in mode {mode}")
 
@@ -393,6 +415,9 @@ def _edit_linked_headings(text: str, units: list[Unit]) -> list[Unit]:
             continue
         if unit.field is not None and unit.field.value is not None and unit.kind is not UnitKind.HEADING:
             continue
+        if text.find("modifier", unit.start, unit.end) == -1 and (
+                after is None or text.find("modifier", after.start, after.end) == -1):
+            continue  # both edit-link patterns spell it out
         linked = EDIT_LINK_END.search(text, unit.start, unit.end) or (
             after is not None and EDIT_LINK_LINE.fullmatch(text, after.start, after.end))
         if not linked:
