@@ -21,15 +21,26 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from pipeline.io import dump
-from pipeline.io.html import render_html
 from pipeline.io.mojibake import repair_mojibake
 from pipeline.io.rendered import MarkupError, Rendered
-from pipeline.io.wikitext import render_wikitext
 from pipeline.model import Document
 from pipeline.text.relink import restore_link_spaces
+
+
+def render_html(page: str) -> Rendered:
+    """`pipeline.io.html.render_html`, imported on the first HTML page: a run of plain text never loads selectolax."""
+    from pipeline.io.html import render_html
+
+    return render_html(page)
+
+
+def render_wikitext(source: str, title: str = "") -> Rendered:
+    """`pipeline.io.wikitext.render_wikitext`, imported on the first wikitext page: a run of plain text never loads wikitextparser."""
+    from pipeline.io.wikitext import render_wikitext
+
+    return render_wikitext(source, title)
+
 
 # Suffixes a folder is searched for, each with the renderer of its markup (None: plain text).
 RENDERERS: dict[str, Callable[[str], Rendered] | None] = {
@@ -262,6 +273,8 @@ def _not_utf8(data: bytes) -> Decoded:
     outnumber the runs of bad bytes (a good article with one bad byte, or cut inside a
     character), else the single-byte encoding that fits best (cp1252 when none stands out):
     a cp1252 text holds almost no valid UTF-8 sequence, and each of its accents is a bad run."""
+    from charset_normalizer import from_bytes  # loaded only for text that is not UTF-8
+
     text, bad, margin = _lenient(data, "utf-8")
     if margin > 0:
         return _within_share(data, text, bad, "utf-8")
