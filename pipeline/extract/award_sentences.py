@@ -26,6 +26,7 @@ from pipeline.extract.awards import Event, _award, _category, parse_event
 from pipeline.extract.people_names import PERSON
 from pipeline.extract.records import Award
 from pipeline.model import EventWordKind, Span
+from pipeline.text.alternation import alternation
 from pipeline.text.clean import clean_span
 
 NOT_UNDERSTOOD = "award sentence not understood"
@@ -161,16 +162,16 @@ class Reading:
 def _prize_start() -> regex.Pattern[str]:
     from pipeline.extract.awards import vocabulary
 
-    words = sorted(set(vocabulary()["prize_words"]) | set(ceremony_prizes()), key=len, reverse=True)
-    return regex.compile(rf"{ARTICLE}?(?=(?:{'|'.join(regex.escape(w) for w in words)})(?![\p{{L}}]))", regex.IGNORECASE)
+    words = set(vocabulary()["prize_words"]) | set(ceremony_prizes())
+    return regex.compile(rf"{ARTICLE}?(?=(?:{alternation(words)})(?![\p{{L}}]))", regex.IGNORECASE)
 
 
 @cache
 def _trigger_words() -> regex.Pattern[str]:
     from pipeline.extract.awards import vocabulary
 
-    words = sorted(set(vocabulary()["prize_words"]) - {"meilleur", "meilleure", "sélection", "nomination"}, key=len, reverse=True)
-    return regex.compile(rf"(?<!\p{{L}})(?:{'|'.join(regex.escape(w) for w in words)})(?:s|x)?(?!\p{{L}})", regex.IGNORECASE)
+    words = set(vocabulary()["prize_words"]) - {"meilleur", "meilleure", "sélection", "nomination"}
+    return regex.compile(rf"(?<!\p{{L}})(?:{alternation(words)})(?:s|x)?(?!\p{{L}})", regex.IGNORECASE)
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -5,12 +5,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from pipeline.model import EventWordKind
+from pipeline.text.alternation import alternation
 from pipeline.vocab import rows
 
 
@@ -74,9 +76,13 @@ def verb_outcomes() -> dict[str, str]:
     return {v.lemma: v.outcome for v in award_verbs()}
 
 
-def _alternation(phrases: list[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]") for p in ordered)
+def _phrase_char(char: str) -> str:
+    """A character of a listed phrase: a space stands for any run of spaces, `'` for either apostrophe."""
+    return r"\s+" if char == " " else "['’]" if char == "'" else regex.escape(char)
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    return alternation(set(phrases), _phrase_char)
 
 
 @cache

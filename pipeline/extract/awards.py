@@ -19,6 +19,7 @@ from pipeline.extract.award_vocab import ceremony_prizes, verb_form_pattern
 from pipeline.extract.people_names import PERSON, PERSON_RE
 from pipeline.extract.records import Award
 from pipeline.model import BlockKind, Outcome, Section, Span, UnitKind
+from pipeline.text.alternation import alternation
 from pipeline.text.clean import clean_span
 from pipeline.values.dates import find_dates
 from pipeline.text.normalize import fold_key
@@ -62,8 +63,7 @@ def vocabulary() -> dict:
 
 @cache
 def _word_pattern(key: str) -> regex.Pattern[str]:
-    words = sorted(vocabulary()[key], key=len, reverse=True)
-    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")(?:s|x)?\b", regex.IGNORECASE)
+    return regex.compile(rf"\b(?:{alternation(vocabulary()[key])})(?:s|x)?\b", regex.IGNORECASE)
 
 
 def has_event_word(value: str) -> bool:
