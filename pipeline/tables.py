@@ -11,6 +11,7 @@ bytes.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from pipeline.extract.records import (
@@ -157,7 +158,10 @@ def document_tables(result: DocResult, ids: IdAllocator) -> Tables:
 
 
 def _sorted(rows: list[tuple[int, Row]]) -> list[Row]:
-    """Rows by start, then by their cells as text (a row's cells are in column order)."""
-    if len(rows) > 1:
+    """Rows by start, then by their cells as text (a row's cells are in column order); the cells
+    are only read when two rows share a start."""
+    if len({start for start, _ in rows}) == len(rows):
+        rows.sort(key=itemgetter(0))
+    else:
         rows.sort(key=lambda p: (p[0], *map(str, p[1].values())))
     return [row for _, row in rows]
