@@ -106,9 +106,12 @@ def flat_label_pattern() -> regex.Pattern[str]:
 
 
 def _content_start(text: str, start: int, end: int) -> int:
-    """Skip leading bullets, edit links and spaces of a line."""
+    """Skip leading bullets, edit links and spaces of a line. A letter but the `m` of
+    `modifier` starts none of them: most lines stop there without a pattern tried."""
     pos = start
     while pos < end:
+        if text[pos].isalpha() and text[pos] != "m":
+            break
         spaces = LEADING_SPACE.match(text, pos, end)
         if spaces and spaces.end() > pos:
             pos = spaces.end()
@@ -141,7 +144,7 @@ def parse_colon(text: str, start: int, end: int) -> FieldLine | None:
     m = COLON.search(text, pos, end)
     if not m:
         return None
-    if "|" in text[pos:m.start()]:
+    if text.find("|", pos, m.start()) != -1:
         return None
     label = clean_span(text, pos, m.start())
     if label is None or not plausible_label(label.value):

@@ -31,6 +31,7 @@ NOT_A_TITLE_START = frozenset(
 )
 # `Pour Télérama, Le Pré est un film sensible`: a critic's judgement in an Accueil section, not an opening.
 ATTRIBUTION_START = frozenset("pour selon d'après d’après chez".split())
+ATTRIBUTED = regex.compile(r",[ \u00a0]+[\p{Lu}«]")
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,7 @@ def _valid_title(value: str) -> bool:
         w.lower() in {"film", "long", "métrage", "documentaire", "téléfilm", "court"} for w in words[1:]
     ):
         return False
-    if first in ATTRIBUTION_START and regex.search(r",[ \u00a0]+[\p{Lu}«]", value):
+    if first in ATTRIBUTION_START and ATTRIBUTED.search(value):
         return False
     return first not in {"il", "elle", "ils", "elles", "on", "cela", "ceci", "qui", "dont", "mais", "puis", "donc"}
 
@@ -204,9 +205,12 @@ def _sentence_end(text: str, pos: int) -> int:
     return min(len(text), pos + 1500)
 
 
+OR_ALIAS = regex.compile(r",?[ \u00a0]+ou[ \u00a0]")
+
+
 def _without_alias(text: str, title: Span) -> Span | None:
     """`Night Town, ou La Ville sans jour au Québec` -> `Night Town`."""
-    for m in regex.finditer(r",?[ \u00a0]+ou[ \u00a0]", text[title.start:title.end]):
+    for m in OR_ALIAS.finditer(text[title.start:title.end]):
         alias = regional_alias(text, title.start + m.start(), title.end)
         if alias:
             return clean_span(text, title.start, title.start + m.start())

@@ -41,9 +41,14 @@ GLUED_TO = r"(?:[ \t]*\[\s*modifier[^\]\n]*\](?=\S)|(?=\p{Lu}\p{Ll}))"
 
 
 @cache
+def _heading_forms() -> str:
+    return alternation(headings())
+
+
+@cache
 def _heading_glue() -> regex.Pattern[str]:
     """A heading glued to what follows: `BiographieFils de...`, `Synopsis[modifier]Durant...`."""
-    return regex.compile(rf"(?:^[ \t]*|(?<=[.!?][ \t]?))(?:{alternation(headings())}){GLUED_TO}",
+    return regex.compile(rf"(?:^[ \t]*|(?<=[.!?][ \t]?))(?:{_heading_forms()}){GLUED_TO}",
                          regex.IGNORECASE | regex.MULTILINE)
 
 
@@ -51,7 +56,7 @@ def _heading_glue() -> regex.Pattern[str]:
 def _heading_after_break() -> regex.Pattern[str]:
     """A glued heading with the line break or sentence stop before it: searched for over a
     section, it skips from break to break where `_heading_glue` tries every position of a line."""
-    return regex.compile(rf"(?:\n[ \t]*|[.!?][ \t]?)(?:{alternation(headings())}){GLUED_TO}", regex.IGNORECASE)
+    return regex.compile(rf"(?:\n[ \t]*|[.!?][ \t]?)(?:{_heading_forms()}){GLUED_TO}", regex.IGNORECASE)
 
 
 def _lines_run_over(text: str, start: int, spans: Iterable[tuple[int, int]]) -> set[int]:
@@ -169,9 +174,11 @@ LOWER_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}{3,}")
 
 def is_prose(value: str) -> bool:
     """Running text: enough words, several of them lower-case (a list of names is not prose)."""
-    words = value.split()
+    words = len(value.split())
+    if words < 5:
+        return False
     lower = len(LOWER_WORD.findall(value))
-    return (len(words) >= PROSE_MIN_WORDS and lower >= 3) or (len(words) >= 5 and lower >= 2 and value.rstrip().endswith("."))
+    return (words >= PROSE_MIN_WORDS and lower >= 3) or (lower >= 2 and value.rstrip().endswith("."))
 
 
 def _blank(text: str, start: int, end: int, cleaned: Span | None) -> Unit | None:
@@ -179,7 +186,11 @@ def _blank(text: str, start: int, end: int, cleaned: Span | None) -> Unit | None
 
 
 def _furniture(text: str, start: int, end: int, cleaned: Span | None) -> Unit | None:
-    if cleaned is None or is_furniture(cleaned.value) or is_furniture(text[start:end]):
+    """Furniture read as cleaned, or as written when cleaning changed the line."""
+    if cleaned is None:
+        return Unit(start, end, UnitKind.FURNITURE)
+    value, raw = cleaned.value.strip(), text[start:end].strip()
+    if is_furniture(value) or (raw != value and is_furniture(raw)):
         return Unit(start, end, UnitKind.FURNITURE)
     return None
 
@@ -223,6 +234,7 @@ def _prose(text: str, start: int, end: int, cleaned: Span) -> Unit | None:
     return Unit(start, end, UnitKind.PROSE) if is_prose(cleaned.value) else None
 
 
+SPACES = frozenset(" \t\u00a0\u202f")
 # The order lines are tested in; the first test that answers classifies the line,
 # and a line no test takes is an item.
 CLASSIFIERS = (_blank, _furniture, _heading, _row, _bar_item, _colon, _flat, _prose)
@@ -230,7 +242,7 @@ CLASSIFIERS = (_blank, _furniture, _heading, _row, _bar_item, _colon, _flat, _pr
 
 def classify(text: str, start: int, end: int) -> Unit:
     """What one logical line is, out of context."""
-    cleaned = clean_span(text, start, end, trim=frozenset(" \t\u00a0\u202f")) if text[start:end].strip() else None
+    cleaned = clean_span(text, start, end, trim=SPACES) if text[start:end].strip() else None
     for test in CLASSIFIERS:
         unit = test(text, start, end, cleaned)
         if unit is not None:
