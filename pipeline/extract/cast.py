@@ -78,8 +78,6 @@ def distribution_cast(text: str, section: Section) -> list[CastMember]:
             row = None
             note = cast_note().search(text, a, b)
             colon = unit.field if unit.kind in (UnitKind.FIELD, UnitKind.PAIR) else None
-            in_role = IN_ROLE.search(text, a, b)
-            paren = TRAILING_PAREN.match(text[a:b])
             if note:
                 row = _noted(text, a, b, note)
             elif colon is not None and colon.value is None:
@@ -89,9 +87,9 @@ def distribution_cast(text: str, section: Section) -> list[CastMember]:
                 if value and cut_by_end(text, value.end):
                     value = None
                 row = _member(text, (colon.label.start, colon.label.end), (value.start, value.end) if value else None, CastSource.DISTRIBUTION)
-            elif in_role:
+            elif in_role := IN_ROLE.search(text, a, b):
                 row = _member(text, (a, in_role.start()), (in_role.end(), b), CastSource.DISTRIBUTION)
-            elif paren:
+            elif paren := TRAILING_PAREN.match(text[a:b]):
                 row = _member(text, (a + paren.start("actor"), a + paren.end("actor")),
                            (a + paren.start("character"), a + paren.end("character")), CastSource.DISTRIBUTION)
             elif unit.kind is not UnitKind.PROSE and (names := _names_only(text, a, b)):

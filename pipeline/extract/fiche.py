@@ -403,11 +403,13 @@ def _extend(film: FilmRecord, column: str, items: list[str]) -> None:
     """Add the items the column lacks, compared case-insensitively."""
     current: list[str] = list(film.get(column))
     seen = {c.casefold() for c in current}
+    before = len(current)
     for item in items:
         if item and item.casefold() not in seen:
             seen.add(item.casefold())
             current.append(item)
-    film.update(**{column: tuple(current)})
+    if len(current) > before:
+        film.update(**{column: tuple(current)})
 
 
 def _countries(film: FilmRecord, text: str, values: list[Span]) -> None:

@@ -44,6 +44,7 @@ LATE = regex.compile(r"^(?:Feu|feu)\s+")
 # `assisté de X`, `arrangements musicaux de X`, `<song title> de X`: a phrase naming the
 # person's part; the name is the capitalised tail after the last `de`/`par`.
 PHRASE_OF = regex.compile(rf"^(?P<phrase>.*\S)\s+(?:de|d['’]|par)\s+(?=(?P<name>{PERSON})$)")
+PHRASE_LINKS = ("de", "d'", "d’", "par")  # every PHRASE_OF match holds one
 # `co-produit avec X`, `en coproduction avec X`: X is a coproducing company.
 COPRODUCED = regex.compile(r"(?:co-?produite?s?|en\s+co-?production)\s+(?:avec|par)\s+(?=\S)", regex.IGNORECASE)
 ASSISTED = regex.compile(r"^assisté?e?s?\b", regex.IGNORECASE)
@@ -235,7 +236,8 @@ def _phrase_role(phrase: str) -> str:
 def _group_names(text: str, ga: int, gb: int, scope: str) -> list[Name]:
     """Names of one comma-separated group: `A et B (sub-role)`, `avec le soutien de X`."""
     names: list[Name] = []
-    adapted = _adapted_from().search(text, ga, gb)
+    group = text[ga:gb]
+    adapted = _adapted_from().search(text, ga, gb) if "'" in group or "’" in group else None
     if adapted:
         names.extend(_group_names(text, ga, adapted.start(), scope))
         author = _person_span(text, adapted.end(), gb)
@@ -251,7 +253,7 @@ def _group_names(text: str, ga: int, gb: int, scope: str) -> list[Name]:
         ga, funder = fund.end(), True
         note = SPACES.sub(" ", fund.group("what").lower()).removeprefix("le ").removeprefix("la ")
     group_note, group_role = "", ""
-    parens = list(PAREN.finditer(text, ga, gb))
+    parens = list(PAREN.finditer(text, ga, gb)) if "(" in group else []
     while parens and not text[parens[-1].end():gb].strip(" ."):
         inner = parens[-1].group(1).strip()
         role = _sub_role(inner)
@@ -263,12 +265,13 @@ def _group_names(text: str, ga: int, gb: int, scope: str) -> list[Name]:
         parens.pop()
     pieces = _join_lowercase(text, _protected_split(text, ga, gb, NAME_SEP))
     for k, (a, b) in enumerate(pieces):
-        inner_notes = list(PAREN.finditer(text, a, b))
+        piece = text[a:b]
+        inner_notes = list(PAREN.finditer(text, a, b)) if "(" in piece else []
         own_note = "; ".join(m.group(1).strip() for m in inner_notes if not _sub_role(m.group(1)))
         own_role = next((_sub_role(m.group(1)) for m in inner_notes if _sub_role(m.group(1))), "")
         phrase_role, phrase = "", ""
         coproduced = COPRODUCED.match(text, _skip_space(text, a, b), b)
-        phrase_of = PHRASE_OF.match(text[a:b])
+        phrase_of = PHRASE_OF.match(piece) if any(link in piece for link in PHRASE_LINKS) else None
         if coproduced:
             phrase, a = "coproduction", coproduced.end()
         elif phrase_of and _is_phrase(phrase_of.group("phrase")):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 import regex
@@ -18,6 +18,7 @@ _CAPTION = r"drapeau\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?"
 # What may stand between the names of one list (`Maroc, la Norvège`, `Mali / France`).
 _LIST_GAP = regex.compile(r"[\s,;/|•·\-–—]*(?:\bet\b[\s,;/|•·\-–—]*)?", regex.IGNORECASE)
 _LEADING_WORDS = regex.compile(r"^(?:drapeau\s+|de\s+|du\s+|des\s+|d'|en\s+|au\s+|aux\s+|à\s+|la\s+|le\s+|les\s+|l')+")
+_LEADING_INITIALS = ("d", "e", "a", "à", "l")  # the first letters of _LEADING_WORDS
 _FOOTNOTES = regex.compile(r"\[[^\]]*\]|\d+$")
 _CAPITALISED_WORD = regex.compile(r"\s+\p{Lu}")
 
@@ -71,6 +72,8 @@ def country_code(name: str) -> str | None:
     codes = _names().lexicon.codes
     if key in codes:
         return codes[key]
+    if not key.startswith(_LEADING_INITIALS):
+        return None
     return codes.get(_LEADING_WORDS.sub("", key))
 
 
@@ -204,6 +207,12 @@ def _demonyms() -> _Demonyms:
 def demonym_countries(word: str) -> list[str]:
     """Country codes of a nationality adjective in any gender and number, compounds in
     order (`tuniso-suédois` -> TN, SE; `franco-italo-algérien` -> FR, IT, DZ)."""
+    return list(_demonym_codes(word))
+
+
+@lru_cache(maxsize=1 << 14)
+def _demonym_codes(word: str) -> tuple[str, ...]:
+    """Cached: every word of an opening sentence is asked, and the same words come back in every document."""
     word = unicodedata.normalize("NFC", fold(word).strip())
     capitalised = word[:1].isupper()
     parts = word.lower().split("-")
@@ -215,8 +224,8 @@ def demonym_countries(word: str) -> list[str]:
             continue
         codes = [table.prefixes.get(part, capitalised and i == 0) for i, part in enumerate(head)]
         if all(codes):
-            return [code for code in codes if code] + [last]
-    return []
+            return (*(code for code in codes if code), last)
+    return ()
 
 
 def find_demonyms(text: str) -> list[tuple[list[str], int, int]]:
