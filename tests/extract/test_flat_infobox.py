@@ -1,5 +1,5 @@
 from extract.helpers import column, extract
-from pipeline.text.flat_infobox import flat_fields
+from pipeline.text.flat_infobox import flat_fields, label_starts
 
 ONE_LINE = (
     "Le Vent du sud Titre original Rih al-janub Réalisation Karim Saïdi Acteurs principaux Leïla Ben Ali "
@@ -49,3 +49,10 @@ def test_prose_and_template_residue_are_not_flattened_infoboxes() -> None:
         "Réalisation Awa Sy Musique de Salif Keïta Montage et mixage par Omar Ly",
     ):
         assert flat_fields(line, 0, len(line)) == [], line
+
+
+def test_label_starts_finds_every_capitalised_label_overlapping_ones_included() -> None:
+    line = "Date De Sortie 2006 Réalisation Awa Sy musique Omar Ly"
+    starts = label_starts(line, 0, len(line))
+    assert [line[s:s + 6] for s in starts] == ["Date D", "Sortie", "Réalis"]
+    assert all(s in starts for s in flat_fields(line, 0, len(line)))

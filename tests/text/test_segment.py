@@ -1,5 +1,5 @@
 from pipeline.model import Document
-from pipeline.text.segment import segment
+from pipeline.text.segment import _lines_run_over, segment
 
 GLUED = (
     "Samir Alaoui, né le 2 mai 1960 à Fès, est un réalisateur marocain. Il vit à Rabat."
@@ -94,3 +94,11 @@ def test_paragraphs_before_a_synopsis_heading_are_the_lead_not_the_plot() -> Non
     # No heading: a pasted opening runs straight on into the plot.
     assert kinds(LEAD.format(heading="")) == [BlockKind.INTRO, BlockKind.SYNOPSIS]
 
+
+
+def test_lines_run_over_by_spans() -> None:
+    text = "Titre : Le Puits\nSynopsis[modifier\n]Youssef rentre.\nDistribution\n"
+    first, second, third = 0, text.index("Synopsis"), text.index("]Youssef")
+    assert _lines_run_over(text, 0, [(second, text.index("]") + 1)]) == {second, third}
+    assert _lines_run_over(text, 0, [(3, 3)]) == {first}
+    assert _lines_run_over(text, 5, [(6, 6)]) == {5}
