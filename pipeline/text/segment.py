@@ -113,8 +113,11 @@ def _cut_flat_runs(text: str, pieces: list[tuple[int, int]], title_starts: list[
     fields_at: set[int] = set()
     labels = label_starts(text, pieces[0][0], pieces[-1][1]) if pieces else []
     for a, b in pieces:
+        if bisect_left(labels, b) - bisect_left(labels, a) < MIN_LABELS:
+            out.append((a, b))
+            continue
         stop = next((t for t in title_starts if a < t < b), b)
-        fields = flat_fields(text, a, stop) if bisect_left(labels, b) - bisect_left(labels, a) >= MIN_LABELS else []
+        fields = flat_fields(text, a, stop)
         if not fields:
             out.append((a, b))
             continue
