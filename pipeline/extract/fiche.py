@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from difflib import SequenceMatcher
 
 import regex
@@ -51,9 +52,10 @@ class Entry:
     values: list[Span] = field(default_factory=list)
     raw: list[Span] = field(default_factory=list)
 
-    @property
-    def kinds(self) -> set[TargetKind]:
-        return {t.kind for _, t in self.targets}
+    @cached_property
+    def kinds(self) -> frozenset[TargetKind]:
+        """Asked for every line after the entry: worked out once (its targets never change)."""
+        return frozenset(t.kind for _, t in self.targets)
 
 
 def _raw(text: str, start: int, end: int) -> Span | None:
