@@ -469,8 +469,8 @@ def _scan(text: str, pos: int, end: int, context_year: int | None) -> tuple[list
             items.append(_prize(text, pos, end))
             pos = items[-1].end
             continue
-        word = NEXT_WORD.match(text[pos:end])
-        pos += word.end() if word else end - pos
+        word = NEXT_WORD.match(text, pos, end)
+        pos = word.end() if word else end
     if noun_outcome:
         for item in items:
             if item.kind == "prize":
@@ -514,8 +514,8 @@ def _event(text: str, pos: int, end: int) -> Item | None:
         return None
     at = intro.end()
     edition = EDITION_HEAD.match(text, at, end)
-    head_at = EDITION_OF.match(text[at:end])
-    name_at = at + head_at.end() if head_at else at
+    head_at = EDITION_OF.match(text, at, end)
+    name_at = head_at.end() if head_at else at
     by_prize = text[intro.start():intro.end()].strip().lower() == "aux" and ceremony_prize_pattern().match(text, name_at, end)
     if event_start_pattern().match(text, name_at, end) is None and not (edition and head_at) and not by_prize:
         if text[intro.start():intro.end()].strip().lower() == "à" and (city := CITY.match(text, at, end)):
