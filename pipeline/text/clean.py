@@ -49,6 +49,10 @@ NOISE = regex.compile(
     )
 )
 
+# What every residue match holds: a bracket, a parenthesis, `!`, a digit, a bullet, `modifier` or `drapeau`.
+# A span without any is kept whole without trying NOISE's alternatives at each of its characters.
+NOISE_MARK = regex.compile(r"[\[(!\d\-*•·‣▪◦–]|modifier|(?i:drapeau)")
+
 SPACE_RUN = regex.compile(r"[\s\u00a0\u202f\u2009\u200b]+")
 SPACE_BEFORE_CLOSE = regex.compile(r"\s+(?=[,)])|(?<=\()\s+")
 TRIM = frozenset(" \t\n\u00a0\u202f\u2009\u200b,;:|-–—.")
@@ -63,11 +67,12 @@ def clean_span(text: str, start: int, end: int, *, trim: frozenset[str] = TRIM) 
     """
     kept: list[tuple[int, int]] = []
     pos = start
-    for m in NOISE.finditer(text, start, end):
-        if m.end() > m.start():
-            if m.start() > pos:
-                kept.append((pos, m.start()))
-            pos = max(pos, m.end())
+    if NOISE_MARK.search(text, start, end):
+        for m in NOISE.finditer(text, start, end):
+            if m.end() > m.start():
+                if m.start() > pos:
+                    kept.append((pos, m.start()))
+                pos = max(pos, m.end())
     if pos < end:
         kept.append((pos, end))
     chars = _trim_chars(trim)
@@ -89,7 +94,10 @@ def clean_span(text: str, start: int, end: int, *, trim: frozenset[str] = TRIM) 
         value = text[first:last]
     else:
         value = " ".join(text[max(a, first):min(b, last)] for a, b in kept if a < last and b > first)
-    value = SPACE_RUN.sub(" ", value).strip()
+    if "  " in value or not value.isprintable() or value[0] == " " or value[-1] == " ":
+        # Printable text's only space is U+0020: with no two in a row and none at an end, the value is
+        # already collapsed and stripped.
+        value = SPACE_RUN.sub(" ", value).strip()
     if "(" in value or "," in value or ")" in value:
         value = SPACE_BEFORE_CLOSE.sub("", value)
     return Span(first, last, value)
