@@ -58,23 +58,28 @@ def test_a_row_that_cannot_be_written_costs_its_document_only(folder: Path, tmp_
     assert summary.failed == 1
 
 
-def _busy(seconds: float) -> None:
+def _busy(seconds: float, started: str) -> None:
+    mark = Path(f"{started}.part")
+    mark.write_text(str(os.getpid()), encoding="utf-8")
+    mark.rename(started)
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         pass
 
 
-def test_stopping_the_pool_ends_busy_workers() -> None:
+def test_stopping_the_pool_ends_busy_workers(tmp_path: Path) -> None:
     pool = pipeline.engines.local._pool(2)
-    futures = [pool.submit(_busy, 60) for _ in range(2)]
-    deadline = time.monotonic() + 30
-    while not all(f.running() for f in futures) and time.monotonic() < deadline:
+    marks = [tmp_path / f"started-{n}" for n in range(2)]
+    futures = [pool.submit(_busy, 60, str(mark)) for mark in marks]
+    deadline = time.monotonic() + 60
+    while not all(mark.exists() for mark in marks) and time.monotonic() < deadline:
         time.sleep(0.05)
+    assert all(f.running() for f in futures), "the workers never started their tasks"
     workers = multiprocessing.active_children()
-    assert len(workers) == 2
+    assert sorted(w.pid for w in workers) == sorted(int(m.read_text(encoding="utf-8")) for m in marks)
     pipeline.engines.local._stop(pool)
     for worker in workers:
-        worker.join(timeout=5)
+        worker.join(timeout=15)
     alive = [w.pid for w in workers if w.is_alive()]
     for worker in workers:
         if worker.is_alive():
