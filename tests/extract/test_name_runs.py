@@ -1,5 +1,5 @@
 from extract.helpers import column, extract
-from pipeline.extract.name_runs import is_name_run, split_company_run, split_name_run
+from pipeline.extract.name_runs import _whole_word_at, is_name_run, split_company_run, split_name_run
 from pipeline.extract.names import company_words
 from pipeline.ner import PersonTagger
 
@@ -96,3 +96,11 @@ def test_a_quoted_nickname_stays_with_its_name_and_is_not_part_of_it() -> None:
     assert is_name_run(run, 0, len(run))
     assert _split(run, run) == ["Awa Sy", "Omar Ly", "Binta Fall", "Issa Koné"]
     assert not is_name_run('"Doss" et Omar Ly', 0, 17)
+
+
+def test_a_name_is_found_only_as_whole_words_left_to_right() -> None:
+    text = "Awa Sy, Awa Sylla, MAwa Sy et Awa Sy2 ; Awa Sy."
+    assert list(_whole_word_at(text, "Awa Sy")) == [0, 40]
+    assert list(_whole_word_at("Ana Ana Ana", "Ana Ana")) == [0]  # no overlapping second find
+    assert list(_whole_word_at("Éric Roy, éric roy", "Éric Roy")) == [0]
+    assert list(_whole_word_at("Léa Cohen", "Omar Ly")) == []
