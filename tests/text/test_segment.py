@@ -1,5 +1,10 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from pipeline.model import Document
-from pipeline.text.segment import _lines_run_over, segment
+from pipeline.text.normalize import fold_key
+from pipeline.text.segment import HEADING_TRIM, _lines_run_over, heading_kind, segment
+from pipeline.vocab import headings
 
 GLUED = (
     "Samir Alaoui, né le 2 mai 1960 à Fès, est un réalisateur marocain. Il vit à Rabat."
@@ -102,3 +107,15 @@ def test_lines_run_over_by_spans() -> None:
     assert _lines_run_over(text, 0, [(second, text.index("]") + 1)]) == {second, third}
     assert _lines_run_over(text, 0, [(3, 3)]) == {first}
     assert _lines_run_over(text, 5, [(6, 6)]) == {5}
+
+
+HEADING_PIECES = st.lists(st.one_of(
+    st.sampled_from(sorted(headings())),
+    st.sampled_from(list("aAéÉ:- 1<=>'`’\u0301\u0338\u00a0|.") + ["Synopsis", "DISTRIBUTION", "fiche technique"]),
+), max_size=5).map("".join)
+
+
+@given(HEADING_PIECES)
+def test_heading_kind_is_the_heading_vocabulary_looked_up_by_fold_key(value: str) -> None:
+    """Lines ruled out before folding are exactly those whose key no heading has."""
+    assert heading_kind(value) == headings().get(fold_key(value.strip(HEADING_TRIM)))
