@@ -12,11 +12,12 @@ their id cell renamed.
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 from pipeline.engines.tasks import ChunkResult
 from pipeline.ids import IdAllocator, settle
-from pipeline.io.write import TableSink, render
+from pipeline.io.write import TableSink, csv_writer
 from pipeline.schema import TABLES
 
 ENTITY_ID_COLUMNS = ("film_id", "person_id", "entity_id")
@@ -46,10 +47,12 @@ class Merger:
             self.sink.add_text_file(doc_id, Path(path))
 
     def _renamed(self, table: str, part: Path, renamed: dict[str, str], count: int) -> None:
-        columns = TABLES[table]
-        column = _id_column(table)
+        """The part with its ids renamed: read back as cells and written again in the same dialect."""
+        index = TABLES[table].index(_id_column(table))
+        buffer = io.StringIO()
+        writer = csv_writer(buffer)
         with open(part, encoding="utf-8", newline="") as handle:
-            rows = [dict(zip(columns, cells)) for cells in csv.reader(handle)]
-        for row in rows:
-            row[column] = renamed.get(row[column], row[column])
-        self.sink.write(table, render(columns, rows), count)
+            for cells in csv.reader(handle):
+                cells[index] = renamed.get(cells[index], cells[index])
+                writer.writerow(cells)
+        self.sink.write(table, buffer.getvalue().encode("utf-8"), count)

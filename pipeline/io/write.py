@@ -22,7 +22,7 @@ import signal
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 try:
     import fcntl
@@ -50,6 +50,11 @@ def _formula_safe(cell: object) -> object:
     return f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
 
 
+def csv_writer(buffer: io.StringIO) -> Any:
+    """A writer in the contract's dialect: minimal quoting, `\n` line ends."""
+    return csv.writer(buffer, lineterminator="\n")
+
+
 def render(columns: Sequence[str], rows: Iterable[Mapping[str, object]], limit: int | None = None,
            formula_safe: bool = False) -> bytes:
     """Rows as UTF-8 CSV lines in the contract's dialect (no header); None is an empty cell.
@@ -60,7 +65,7 @@ def render(columns: Sequence[str], rows: Iterable[Mapping[str, object]], limit: 
     text cells that start like a spreadsheet formula (`'=...`).
     """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)
     for row in rows:
         cells = map(row.get, columns)  # csv writes None as an empty cell
         writer.writerow(map(_formula_safe, cells) if formula_safe else cells)
