@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.text.clean import clean_span
+from pipeline.text.clean import NOISE, NOISE_MARK, clean_span
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,15 @@ def test_clean_span_value_is_read_from_its_span(text: str, data: st.DataObject) 
     assert start <= cleaned.start < cleaned.end <= end
     assert cleaned.value and cleaned.value == cleaned.value.strip()
     assert cleaned.value[0] == text[cleaned.start] and cleaned.value[-1] == text[cleaned.end - 1]
+
+
+@pytest.mark.parametrize("residue", [
+    "[modifier | modifier le code]", "modifier Consultez la documentation du modèle", "modifier- ", " modifier le code",
+    "[12]", "[réf. nécessaire]", "Bayed7", "PRODUCTIONS8", "(en)", "![logo](logo.png)", "Drapeau du Mali Mali",
+    "DRAPEAU DU MALI MALI", "- ", "•\u00a0", "12. ",
+])
+def test_every_kind_of_residue_holds_the_mark_clean_span_looks_for_first(residue: str) -> None:
+    """clean_span skips the residue patterns on spans without NOISE_MARK: each pattern's matches must hold it."""
+    found = [m for m in NOISE.finditer(residue) if m.end() > m.start()]
+    assert found, residue
+    assert all(NOISE_MARK.search(residue, m.start(), m.end()) for m in found), residue
