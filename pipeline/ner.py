@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 DEFAULT_MODEL = "fr_core_news_sm"
 PERSON_LABELS = frozenset({"PER"})
 ENTITY_FACTORIES = frozenset({"ner", "beam_ner", "entity_ruler"})
 SHARED_ENCODERS = frozenset({"tok2vec", "transformer"})
 CACHE_LIMIT = 20_000
+T = TypeVar("T")
 
 
 def _config(model: str) -> Mapping[str, Any]:
@@ -104,47 +105,80 @@ def load_syntax(model: str, component: str):  # -> spacy.Language
     return _loading(model, component=component).result()
 
 
+def _person_spans(doc: Any) -> tuple[tuple[int, int], ...]:
+    return tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ in PERSON_LABELS)
+
+
+class PipeCache(Generic[T]):
+    """What a spaCy pipeline says of each text: unseen texts are run through `nlp.pipe` in
+    batches, and the answers kept in a bounded cache (least recently used first out), so
+    a text repeated across documents is read once per process."""
+
+    def __init__(self, nlp: Callable[[], Any], read: Callable[[Any], T], batch_size: int = 64,
+                 limit: int = CACHE_LIMIT) -> None:
+        if limit < 1:
+            raise ValueError("cache_limit must be at least 1")
+        self._nlp, self._read, self.batch_size, self.limit = nlp, read, batch_size, limit
+        self._cache: OrderedDict[str, T] = OrderedDict()
+        self.texts_read = 0
+        self.chars_read = 0
+
+    def fill(self, texts: Iterable[str]) -> dict[str, T]:
+        """Run the pipeline on the texts not in the cache; their answers, also cached."""
+        todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
+        if not todo:
+            return {}
+        fresh = {}
+        for text, doc in zip(todo, self._nlp().pipe(todo, batch_size=self.batch_size)):
+            fresh[text] = self._cache[text] = self._read(doc)
+            if len(self._cache) > self.limit:
+                self._cache.popitem(last=False)
+        self.texts_read += len(todo)
+        self.chars_read += sum(map(len, todo))
+        return fresh
+
+    def answers(self, texts: Sequence[str]) -> list[T]:
+        """The answer for each text, in order; those read now are returned even when
+        the batch was larger than the cache."""
+        known = {}
+        for text in texts:
+            if text in self._cache:
+                self._cache.move_to_end(text)
+                known[text] = self._cache[text]
+        fresh = self.fill(t for t in texts if t not in known)
+        return [known[t] if t in known else fresh[t] for t in texts]
+
+
 class PersonTagger:
     """Answers "is this span a person?" from the model's entities in its context."""
 
     def __init__(self, model: str | None = DEFAULT_MODEL, batch_size: int = 64, cache_limit: int = CACHE_LIMIT) -> None:
-        if cache_limit < 1:
-            raise ValueError("cache_limit must be at least 1")
         self.model = model
-        self.batch_size = batch_size
-        self.cache_limit = cache_limit
-        self._cache: OrderedDict[str, tuple[tuple[int, int], ...]] = OrderedDict()
-        self.contexts_tagged = 0
-        self.chars_tagged = 0
+        self._pipe: PipeCache[tuple[tuple[int, int], ...]] = PipeCache(
+            lambda: load(model), _person_spans, batch_size, cache_limit)
 
     @property
     def enabled(self) -> bool:
         return self.model is not None
 
+    @property
+    def contexts_tagged(self) -> int:
+        return self._pipe.texts_read
+
+    @property
+    def chars_tagged(self) -> int:
+        return self._pipe.chars_read
+
     def tag(self, contexts: Iterable[str]) -> None:
         """Run NER on the contexts not seen before, in batches."""
-        if self.model is None:
-            return
-        todo = list(dict.fromkeys(c for c in contexts if c not in self._cache))
-        if not todo:
-            return
-        nlp = load(self.model)
-        for context, doc in zip(todo, nlp.pipe(todo, batch_size=self.batch_size)):
-            self._cache[context] = tuple((e.start_char, e.end_char) for e in doc.ents if e.label_ in PERSON_LABELS)
-            if len(self._cache) > self.cache_limit:
-                self._cache.popitem(last=False)
-        self.contexts_tagged += len(todo)
-        self.chars_tagged += sum(map(len, todo))
+        if self.model is not None:
+            self._pipe.fill(contexts)
 
     def person_spans(self, context: str) -> tuple[tuple[int, int], ...]:
         """The PER entities of `context`, as (start, end) offsets inside it."""
         if self.model is None:
             return ()
-        if context not in self._cache:
-            self.tag([context])
-        else:
-            self._cache.move_to_end(context)
-        return self._cache[context]
+        return self._pipe.answers([context])[0]
 
     def is_person(self, context: str, start: int, end: int) -> bool:
         """True when a PER entity of `context` covers [start, end) (context-relative)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ner import PersonTagger, load, unused_components
+from pipeline.ner import PersonTagger, PipeCache, load, unused_components
 
 SENTENCE = "Dans ce film, Camille Laurent interprète une infirmière qui quitte Lyon pour Marseille."
 OTHER = "Le rôle du père est tenu par Bernard Moreau, qui tourna ensuite à Bruxelles."
@@ -45,6 +45,19 @@ def test_a_context_is_read_once() -> None:
     assert tagger.is_person(OTHER, *span(OTHER, "Bernard Moreau"))
     assert not tagger.is_person(OTHER, *span(OTHER, "Bruxelles"))
     assert tagger.contexts_tagged == 2
+
+
+def test_a_batch_larger_than_the_cache_is_answered_whole() -> None:
+    """Answers read in one call are returned even when the cache cannot hold them all."""
+    import spacy
+
+    blank = spacy.blank("fr")
+    pipe = PipeCache(lambda: blank, len, limit=2)
+    texts = ["Un mot.", "Deux mots ici.", "Trois mots dans celle-ci.", "Un mot."]
+    assert pipe.answers(texts) == [len(blank(t)) for t in texts]
+    assert pipe.texts_read == 3
+    assert pipe.answers(texts[2:]) == [len(blank(t)) for t in texts[2:]]
+    assert pipe.texts_read == 4  # the first text was pushed out; the third is still held
 
 
 def test_cache_is_bounded_and_keeps_the_recently_used() -> None:

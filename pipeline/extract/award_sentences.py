@@ -14,7 +14,6 @@ cannot be read completely is reported, never guessed.
 from __future__ import annotations
 
 import dataclasses
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,13 +25,13 @@ from pipeline.extract.awards import Event, _award, _category, parse_event
 from pipeline.extract.people_names import PERSON
 from pipeline.extract.records import Award
 from pipeline.model import EventWordKind, Span
+from pipeline.ner import CACHE_LIMIT, PipeCache, load_syntax
 from pipeline.text.alternation import alternation
 from pipeline.text.clean import clean_span
 
 NOT_UNDERSTOOD = "award sentence not understood"
 # Verbs that state an award only with a festival section or `pour représenter` after them.
 SECTION_ONLY = frozenset({"présenter", "projeter", "retenir", "choisir", "proposer"})
-CACHE_LIMIT = 20_000
 MAX_CATEGORY_WORDS = 12
 MAX_EVENT_WORDS = 10
 YEAR = r"(?:1[89]\d\d|20\d\d)"
@@ -202,39 +201,28 @@ class SentenceReader:
 
     def __init__(self, model: str | None, batch_size: int = 64, cache_limit: int = CACHE_LIMIT) -> None:
         self.model = model
-        self.batch_size = batch_size
-        self.cache_limit = cache_limit
-        self._cache: OrderedDict[str, tuple] = OrderedDict()
-        self.sentences_parsed = 0
-        self.chars_parsed = 0
+        self._pipe: PipeCache[tuple] = PipeCache(self._nlp, lambda doc: doc._.award_verbs, batch_size, cache_limit)
         self.chars_seen = 0
+
+    @property
+    def sentences_parsed(self) -> int:
+        return self._pipe.texts_read
+
+    @property
+    def chars_parsed(self) -> int:
+        return self._pipe.chars_read
+
+    def _nlp(self):  # -> spacy.Language
+        from pipeline.extract.award_syntax import COMPONENT
+
+        return load_syntax(self.model, COMPONENT)
 
     def verbs(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[VerbReading]]:
         """The outcome verbs of each sentence span, in text order."""
         if self.model is None:
             return [_rule_verbs(text, a, b) for a, b in spans]
-        self._parse(text[a:b] for a, b in spans)
-        found = []
-        for a, b in spans:
-            readings = self._cache[text[a:b]]
-            self._cache.move_to_end(text[a:b])
-            found.append([r.shifted(a) for r in readings])
-        return found
-
-    def _parse(self, sentences: Iterable[str]) -> None:
-        todo = list(dict.fromkeys(s for s in sentences if s not in self._cache))
-        if not todo:
-            return
-        from pipeline.extract.award_syntax import COMPONENT
-        from pipeline.ner import load_syntax
-
-        nlp = load_syntax(self.model, COMPONENT)
-        for sentence, doc in zip(todo, nlp.pipe(todo, batch_size=self.batch_size)):
-            self._cache[sentence] = doc._.award_verbs
-            if len(self._cache) > self.cache_limit:
-                self._cache.popitem(last=False)
-        self.sentences_parsed += len(todo)
-        self.chars_parsed += sum(map(len, todo))
+        readings = self._pipe.answers([text[a:b] for a, b in spans])
+        return [[r.shifted(a) for r in found] for (a, _), found in zip(spans, readings)]
 
 
 @cache
