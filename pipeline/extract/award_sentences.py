@@ -431,9 +431,10 @@ def _scan(text: str, pos: int, end: int, context_year: int | None) -> tuple[list
             items.append(Item("count", m.start(), m.end(), whole=False))
             pos = m.end()
             continue
-        if not anaphor_head and (m := ANAPHOR.match(text, pos, end)):
+        m = ANAPHOR.match(text, pos, end)
+        if m and not anaphor_head:
             anaphor_head = next((ceremony_prizes().get(i.event.name.casefold(), "") for i in reversed(items) if i.kind == "event"), "")
-        if (m := ANAPHOR.match(text, pos, end)) and anaphor_head:
+        if m and anaphor_head:
             items = [i for i in items if i.kind != "count"]
             items.extend(_anaphora(text, m.end(), end, anaphor_head))
             pos = items[-1].end if items and items[-1].start >= m.end() else m.end()
@@ -523,7 +524,12 @@ def _event(text: str, pos: int, end: int) -> Item | None:
 
 def _bare_head(name: str) -> bool:
     """`au festival` alone names no event."""
-    return name.casefold() in {n.name for n in names_of(EventWordKind.HEAD)}
+    return name.casefold() in _heads()
+
+
+@cache
+def _heads() -> frozenset[str]:
+    return frozenset(n.name for n in names_of(EventWordKind.HEAD))
 
 
 def _prize(text: str, pos: int, end: int) -> Item:

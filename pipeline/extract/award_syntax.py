@@ -17,7 +17,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from pipeline.extract.award_vocab import VerbReading, award_verbs, form_outcomes
+from pipeline.extract.award_vocab import VerbReading, award_verbs, form_outcomes, verb_outcomes
 
 COMPONENT = "award_verbs"
 NEGATIONS = ["ne", "n'", "n’", "pas", "jamais", "nullement", "sans"]
@@ -59,12 +59,12 @@ class AwardVerbs:
         ])
 
     def __call__(self, doc: Doc) -> Doc:
-        outcomes = {v.lemma: v.outcome for v in award_verbs()}
+        outcomes = verb_outcomes()
         forms = form_outcomes()
         verbs: dict[int, tuple[int, int, str]] = {}
         for match_id, start, end in self.matcher(doc):
             lemma = doc.vocab.strings[match_id]
-            head = doc[end - 1] if end - start > 1 else doc[start]
+            head = doc[end - 1]
             if doc[start:end].text.lower() not in forms and doc[start].pos_ not in ("VERB", "AUX"):
                 continue
             verbs.setdefault(head.i, (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), lemma))
@@ -78,9 +78,7 @@ class AwardVerbs:
                 negated.add(verb)
             else:
                 subj = doc[tokens[1]]
-                left = min(t.i for t in subj.subtree)
-                right = max(t.i for t in subj.subtree)
-                subjects[verb] = (doc[left].idx, doc[right].idx + len(doc[right]))
+                subjects[verb] = (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
         doc._.award_verbs = tuple(
             VerbReading(a, b, lemma, outcomes[lemma], i in negated, subjects.get(i))
             for i, (a, b, lemma) in sorted(verbs.items())

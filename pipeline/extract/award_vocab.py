@@ -71,6 +71,7 @@ def event_names() -> tuple[EventName, ...]:
     return tuple(EventName(row[0].lower(), EventWordKind(row[1]), row[2] if len(row) > 2 else "") for row in rows("award_events.tsv"))
 
 
+@cache
 def verb_outcomes() -> dict[str, str]:
     """Lemma -> outcome."""
     return {v.lemma: v.outcome for v in award_verbs()}

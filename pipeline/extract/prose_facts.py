@@ -38,7 +38,6 @@ RELEASE_STOP = regex.compile(r"[.;]|,(?!\s*(?:puis|et|avant|ainsi)\b)", regex.IG
 COUNTRY_AFTER = regex.compile(r"\b(?:en|au|aux)\s+(?:salles?\s+(?:en|au|aux)\s+)?(?P<country>\p{Lu}[\p{L}'’\-]*(?:[ -]\p{Lu}[\p{L}\-]*)?)")
 # A title after its author's name: an article, a word, then lower-case words (`Amadou Sall La légende du Fleuve`).
 TITLE_ARTICLE = regex.compile(r"\s+(?:La|Le|Les|L['’]|Un|Une)(?=\s*\p{L}+\s+(?!et\b)\p{Ll})")
-SENTENCE = regex.compile(r"[^.!?]+(?:[.!?]|$)")
 SENTENCE_STOP = regex.compile(r"[.;!?]\s")
 
 
