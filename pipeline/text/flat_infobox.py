@@ -16,7 +16,7 @@ import regex
 
 from pipeline.model import TargetKind
 from pipeline.text.fields import flat_label_pattern, label_targets
-from pipeline.vocab import furniture
+from pipeline.vocab import is_furniture
 
 # A run needs this many labels: two capitalised label words can meet in prose.
 MIN_LABELS = 3
@@ -64,7 +64,7 @@ def label_starts(text: str, start: int, end: int) -> list[int]:
 def furniture_tail(text: str, start: int, end: int) -> int | None:
     """Where page furniture glued to the end of a value starts (`... 2 h 08 min Pour plus de détails, voir ...`)."""
     for m in WORD_START.finditer(text, start, end):
-        if m.start() > start and furniture().fullmatch(text[m.start():end].strip()):
+        if m.start() > start and is_furniture(text[m.start():end]):
             return m.start()
     return None
 
@@ -80,14 +80,13 @@ def title_in_last_value(text: str, label_start: int, title_end: int, known: list
     if label is None:
         return None
     value_start = label.end()
-    segment = text[value_start:title_end]
     for form in sorted((k for k in known if k), key=len, reverse=True):
-        at = segment.casefold().find(form.casefold())
-        if at > 0:
-            return value_start + at
-    numbers = LEADING_NUMBERS.match(segment)
+        found = regex.compile(regex.escape(form), regex.IGNORECASE | regex.FULLCASE).search(text, value_start, title_end)
+        if found and found.start() > value_start:
+            return found.start()
+    numbers = LEADING_NUMBERS.match(text, value_start, title_end)
     if numbers and any(ch.isdigit() for ch in numbers.group()):
-        rest = WORD_START.search(text, value_start + numbers.end(), title_end)
+        rest = WORD_START.search(text, numbers.end(), title_end)
         if rest and text[rest.start()].isupper():
             return rest.start()
     return None

@@ -1,5 +1,5 @@
 from extract.helpers import column, extract
-from pipeline.text.flat_infobox import flat_fields, label_starts
+from pipeline.text.flat_infobox import flat_fields, label_starts, title_in_last_value
 
 ONE_LINE = (
     "Le Vent du sud Titre original Rih al-janub Réalisation Karim Saïdi Acteurs principaux Leïla Ben Ali "
@@ -56,3 +56,11 @@ def test_label_starts_finds_every_capitalised_label_overlapping_ones_included() 
     starts = label_starts(line, 0, len(line))
     assert [line[s:s + 6] for s in starts] == ["Date D", "Sortie", "Réalis"]
     assert all(s in starts for s in flat_fields(line, 0, len(line)))
+
+
+def test_title_in_last_value_offsets_survive_case_folding() -> None:
+    """Casefolding lengthens `ß`: the title's start is found in the text itself."""
+    line = "Réalisation Awa Sy Production Großmann Films Le Vent du sud"
+    start = line.index("Production")
+    at = title_in_last_value(line, start, len(line), ["Le Vent du sud"])
+    assert at == line.index("Le Vent")
