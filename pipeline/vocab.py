@@ -489,6 +489,11 @@ def furniture() -> regex.Pattern[str]:
     return regex.compile("|".join(f"(?:{p})" for p in entries("furniture.txt")), regex.IGNORECASE)
 
 
+def is_furniture(text: str) -> bool:
+    """Whether text, spaces around it aside, is page furniture as a whole."""
+    return bool(furniture().fullmatch(text.strip()))
+
+
 @cache
 def film_nouns() -> list[str]:
     return sorted(entries("film_nouns.txt"), key=len, reverse=True)

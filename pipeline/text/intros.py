@@ -20,7 +20,7 @@ from pipeline.model import SectionKind, Span
 from pipeline.text.clean import clean_span
 from pipeline.text.flat_infobox import flat_fields, title_in_last_value
 from pipeline.values.places import country_code
-from pipeline.vocab import film_nouns, furniture, occupations, title_regions
+from pipeline.vocab import film_nouns, is_furniture, occupations, title_regions
 
 MAX_TITLE_WORDS = 12
 # How far before `est un film` a title and its parenthesis may start.
@@ -138,7 +138,7 @@ def _anchor(text: str, title_end: int, floor: int) -> int | None:
     for m in TEMPLATE.finditer(text, start, title_end):
         start = max(start, _skip_spaces(text, m.end(), title_end))
     for m in SENTENCE_BREAK.finditer(text, start, title_end):
-        if furniture().fullmatch(text[start:m.start()].strip()):
+        if is_furniture(text[start:m.start()]):
             start = m.end()
     return start
 

@@ -45,21 +45,15 @@ def glue_words() -> GlueWords:
     return GlueWords(frozenset(groups["head"]), frozenset(tails))
 
 
-@lru_cache(maxsize=1 << 16)
-def _is_demonym(word: str) -> bool:
-    """Cached: every cut of every long lower-case word asks, and the same pieces come back in every document."""
-    return bool(demonym_countries(word))
-
-
 @lru_cache(maxsize=1 << 14)
 def _split_point(word: str) -> int | None:
     """Where a run of two known words glued together splits, or None; cached, as the same words come back in every document."""
     words = glue_words()
-    if word in words.heads or word in words.tails or _is_demonym(word):
+    if word in words.heads or word in words.tails or demonym_countries(word):
         return None
     for cut in range(2, len(word) - 1):
         head, tail = word[:cut], word[cut:]
-        if (head in words.heads or _is_demonym(head)) and (tail in words.tails or _is_demonym(tail)):
+        if (head in words.heads or demonym_countries(head)) and (tail in words.tails or demonym_countries(tail)):
             return cut
     return None
 

@@ -28,7 +28,7 @@ from pipeline.text.fields import label_targets, parse_colon, parse_flat, parse_r
 from pipeline.text.flat_infobox import MIN_LABELS, flat_fields, furniture_tail, label_starts
 from pipeline.text.intros import Intro, find_intros
 from pipeline.text.normalize import fold_key
-from pipeline.vocab import furniture, headings
+from pipeline.vocab import headings, is_furniture
 
 PROSE_MIN_WORDS = 8
 # A fiche value glued to the next article's prose: `2 mars 2011Samir Haddad est un docker`.
@@ -167,10 +167,6 @@ def heading_kind(value: str) -> BlockKind | None:
     if len(visible) > longest or visible.translate(None, possible):
         return None
     return headings().get(fold_key(trimmed))
-
-
-def is_furniture(value: str) -> bool:
-    return bool(furniture().fullmatch(value.strip()))
 
 
 LOWER_WORD = regex.compile(r"(?<![\p{L}'’])\p{Ll}{3,}")

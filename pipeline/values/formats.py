@@ -129,8 +129,8 @@ def release_rating(values: list[str]) -> int | None:
         code: str | None = None
         for piece in _SEMICOLON.split(value):
             head = COUNTRY_HEAD.match(piece)
-            if head and country_code(head.group("country")):
-                code, piece = country_code(head.group("country")), piece[head.end():]
+            if head and (named := country_code(head.group("country"))):
+                code, piece = named, piece[head.end():]
             rating = parse_age_rating(piece)
             if rating is None:
                 continue

@@ -118,8 +118,5 @@ class Lexicon:
                 kept.add(variant)
         return cls(codes, frozenset(plain), frozenset(kept))
 
-    def code(self, phrase: str) -> str | None:
-        return self.codes.get(fold_key(phrase))
-
     def alternation(self) -> str:
         return alternation(self.plain, self.pinned)
