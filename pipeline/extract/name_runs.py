@@ -172,20 +172,33 @@ def _company_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return tokens
 
 
+def _names_a_company(text: str, tokens: list[tuple[int, int]], company_words: frozenset[str]) -> bool:
+    """Whether the words from the first token up to the next acronym, article or company
+    opener hold a company word."""
+    for n, (a, b) in enumerate(tokens):
+        word = text[a:b].casefold()
+        if n and (ACRONYM.fullmatch(text, a, b) or word in ARTICLES or word in company_openers()):
+            return False
+        if word in company_words:
+            return True
+    return False
+
+
 def split_company_run(text: str, start: int, end: int, company_words: frozenset[str]) -> list[Span]:
-    """`Marisa Films Les Productions Audiovisuelles ZDF` -> three companies.
+    """`Sahel Films Les Productions du Fleuve ZDF` -> three companies.
 
     A new name starts after a company word ending a name (`Films`, `Cinéma`;
     not one that opens it, `Canal Ouest`, `Les Productions ...`), before an
-    acronym (`ZDF`) and after one unless a company word follows (`GAN Cinema`),
+    acronym (`ZDF`) and after one unless a company word follows (`KTV Cinema`),
     before a capitalised article (`Les`) or a word opening a company name
     (`... Losange Société Nouvelle`), after a lower-case word that links
-    nothing (`... réformée Filmcooperative`) and after an elided complement
-    (`Les Films de l'Avenir Stanley ...`).
+    nothing (`... associée Filmkollektiv`) and after an elided complement when
+    the words after it, up to the next such start, hold a company word
+    (`Les Films de l'Aube Marta Keller Stiftung`; not `... de l'Image Animée`).
     """
     tokens = _company_tokens(text, start, end)
     pieces: list[list[tuple[int, int]]] = [[tokens[0]]] if tokens else []
-    for prev, token in zip(tokens, tokens[1:]):
+    for i, (prev, token) in enumerate(zip(tokens, tokens[1:]), 1):
         before = text[prev[0]:prev[1]].split(" (")[0]
         word = text[token[0]:token[1]]
         current = [text[a:b] for a, b in pieces[-1]]
@@ -200,7 +213,7 @@ def split_company_run(text: str, start: int, end: int, company_words: frozenset[
             or word.casefold() in ARTICLES
             or (word.casefold() in company_openers() and before.casefold() not in LINKING)
             or (before[:1].islower() and before not in LINKING and not ELIDED.match(before))
-            or bool(ELIDED.match(before))
+            or (bool(ELIDED.match(before)) and _names_a_company(text, tokens[i:], company_words))
         )
         if boundary:
             pieces.append([token])

@@ -71,8 +71,15 @@ def test_companies_run_together_are_cut_at_company_words_acronyms_and_articles()
     ]
 
 
+def test_an_elided_complement_ends_a_company_only_before_another_company_name() -> None:
+    assert _companies("Les Films d'Ici Atlantique Arte France Cinéma") == ["Les Films d'Ici Atlantique", "Arte France Cinéma"]
+    assert _companies("Centre national de l'Image Animée ZDF") == ["Centre national de l'Image Animée", "ZDF"]
+    assert _companies("Les Films de l'Aube Marta Keller Stiftung") == ["Les Films de l'Aube", "Marta Keller Stiftung"]
+
+
 def test_one_company_is_not_cut() -> None:
-    for name in ("Office national du cinéma", "GAN Cinema Foundation", "Ministère de la Culture de la République du Mali", "Canal+ France 2 Cinéma"):
+    for name in ("Office national du cinéma", "KTV Cinema Foundation", "Ministère de la Communication de la République du Niger",
+                 "Canal+ France 2 Cinéma", "Centre national de l'Image Animée"):
         assert _companies(name) == [name], name
 
 
