@@ -36,8 +36,9 @@ RELEASE_JOINT = regex.compile(
     r"\s*,?\s+(?:puis|et|ainsi\s+qu['’]|avant\s+de\s+sortir|puis\s+de\s+sortir)\s+(?=(?:en|au|aux|à|le|l['’]|dans)\b)", regex.IGNORECASE)
 RELEASE_STOP = regex.compile(r"[.;]|,(?!\s*(?:puis|et|avant|ainsi)\b)", regex.IGNORECASE)
 COUNTRY_AFTER = regex.compile(r"\b(?:en|au|aux)\s+(?:salles?\s+(?:en|au|aux)\s+)?(?P<country>\p{Lu}[\p{L}'’\-]*(?:[ -]\p{Lu}[\p{L}\-]*)?)")
-# A title after its author's name: an article, a word, then lower-case words (`Amadou Sall La légende du Fleuve`).
-TITLE_ARTICLE = regex.compile(r"\s+(?:La|Le|Les|L['’]|Un|Une)(?=\s*\p{L}+\s+(?!et\b)\p{Ll})")
+# A title after its author's name of two words or more: an article, a word, then lower-case words
+# (`Amadou Sall La légende du Fleuve`); after one word the article is the name's (`Jean Le Bris paru en 1950`).
+TITLE_ARTICLE = regex.compile(r"(?<=\p{Lu}[\p{L}'’\-]*\s+\p{Lu}[\p{L}'’\-]*)\s+(?:La|Le|Les|L['’]|Un|Une)(?=\s*\p{L}+\s+\p{Ll})")
 SENTENCE_STOP = regex.compile(r"[.;!?]\s")
 
 

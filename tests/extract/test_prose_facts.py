@@ -83,6 +83,15 @@ def test_a_particle_is_no_title() -> None:
     assert ("source_author", "Jean Le Bris") in column(extract(text), "credits", "role", "name")
 
 
+@pytest.mark.parametrize(("sentence", "author"), [
+    ("Il est adapté du roman de Jean Le Bris paru en 1950.", "Jean Le Bris"),
+    ("Il est adapté de la nouvelle de Rosa La Forge publiée en 1971.", "Rosa La Forge"),
+    ("Il est adapté du conte de Amadou Sall La légende du Fleuve.", "Amadou Sall"),
+])
+def test_an_article_after_one_name_word_is_the_name_s(sentence: str, author: str) -> None:
+    assert ("source_author", author) in column(extract(INTRO + sentence + "\n"), "credits", "role", "name")
+
+
 LEAD = (
     "Le Chemin des dunes est un film nigérien réalisé par Idi Kanta, sorti en 2003.\n"
     "Le film sort au Niger le 4 avril 2003, puis en Belgique en juin 2003. Il reçoit le prix du public au Festival de Namur 2003.\n"
