@@ -112,7 +112,7 @@ def event_start_pattern() -> regex.Pattern[str]:
 
 @cache
 def ceremony_prize_pattern() -> regex.Pattern[str]:
-    """A ceremony named by its prize's singular (`César`, `Goya`): an event after `aux` (`aux César 2010`)."""
+    """A ceremony named by its prize's singular (`César`, `Goya`): an event after `aux` (`aux Goya 2004`)."""
     prizes = {n.prize for n in names_of(EventWordKind.CEREMONY)}
     return regex.compile(rf"(?:{_alternation(prizes)})(?![\p{{L}}])", regex.IGNORECASE)
 

@@ -2,7 +2,7 @@
 
 `Scénario | Awa Sy Omar Ly Diop |` lost the separators between names. The
 cell is cut into names of two or three words (a particle or an initial
-counts with the word after it: `Ben Ali`, `B. DeMille`), choosing the cut
+counts with the word after it: `Ben Ali`, `J. Keller`), choosing the cut
 that (1) gives the most names the article writes elsewhere on their own
 (the whole run counts as one such cut), (2) has the most two-word names,
 the commonest shape, and (3) when that still ties,
@@ -162,7 +162,7 @@ def company_openers() -> frozenset[str]:
 
 
 def _company_tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Words of a run, a parenthesis kept with the word before it (`Rundfunk (W.D.R.)`)."""
+    """Words of a run, a parenthesis kept with the word before it (`Filmstiftung (F.S.N.)`)."""
     tokens: list[tuple[int, int]] = []
     for m in WORD.finditer(text, start, end):
         if tokens and text[m.start()] == "(" or (tokens and text[tokens[-1][0]:tokens[-1][1]].count("(") > text[tokens[-1][0]:tokens[-1][1]].count(")")):

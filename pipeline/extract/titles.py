@@ -24,7 +24,7 @@ LANG_PREFIX = regex.compile(
     r"(?P<label>(?i:titre)\s+)?(?:en\s+)?(?P<lang>\p{Ll}[\p{Ll}-]+(?:\s+\p{Ll}+)?)\s*:\s*")
 # `Bab el-Bahr en arabe`
 LANG_SUFFIX = regex.compile(r"\s+en\s+(?P<lang>\p{Ll}[\p{Ll}-]+)\s*$")
-# `(Le Verger de sel au Québec)`: the title a region knows the film by.
+# `(Le Puits bleu au Québec)`: the title a region knows the film by.
 REGION_SUFFIX = regex.compile(r"\s+(?:au|en)\s+(?P<region>\p{Lu}[\p{L}-]*(?:\s+\p{Ll}+)?)\s*$")
 FORM_SEP = regex.compile(r"\s*,\s+(?=«)|\s*;\s*|\s+/\s+")
 SCRIPT_RUN = regex.compile(r"[\p{Arabic}][\p{Arabic}\p{M}\s\u0640\u200c]*[\p{Arabic}\p{M}]|[\p{Arabic}]")

@@ -49,7 +49,7 @@ def repair_mojibake(text: str) -> tuple[str, tuple[str, ...]]:
     """The text with its mojibake undone, and a note naming the repair (none when nothing changed).
 
     ftfy judges each line alone, and a short line with one damaged letter
-    (`AĂŻcha`) is not evidence enough; once ftfy has found the damage on
+    (`NaĂŻma`) is not evidence enough; once ftfy has found the damage on
     other lines of the same document, each remaining sequence is re-decoded
     the same way when it gives valid UTF-8.
     """

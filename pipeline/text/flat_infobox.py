@@ -27,7 +27,7 @@ LEADING_NUMBERS = regex.compile(r"[\d\s,.:hminutesr]*")
 
 def _starts_field(text: str, start: int, label_end: int, end: int) -> bool:
     """A capitalised label, at a word start or glued to the end of the previous value
-    (`MarocGenre`), followed by a value that can belong to it."""
+    (`SénégalGenre`), followed by a value that can belong to it."""
     if not text[start].isupper():
         return False
     before = text[start - 1] if start > 0 else " "
@@ -62,7 +62,7 @@ def label_starts(text: str, start: int, end: int) -> list[int]:
 
 
 def furniture_tail(text: str, start: int, end: int) -> int | None:
-    """Where page furniture glued to the end of a value starts (`... 2 h 08 min Pour plus de détails, voir ...`)."""
+    """Where page furniture glued to the end of a value starts (`... 1 h 35 min Pour plus de détails, voir ...`)."""
     for m in WORD_START.finditer(text, start, end):
         if m.start() > start and is_furniture(text[m.start():end]):
             return m.start()

@@ -186,7 +186,7 @@ def _valid_name(value: str) -> bool:
 
 
 def _after_initial(text: str, dot: int) -> bool:
-    """`Cecil B. DeMille`, `S. Pierre Sy`: the period of a one-letter initial ends no sentence."""
+    """`Marc J. Keller`, `S. Pierre Sy`: the period of a one-letter initial ends no sentence."""
     return dot >= 1 and text[dot - 1].isupper() and (dot < 2 or not text[dot - 2].isalpha())
 
 

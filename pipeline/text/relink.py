@@ -2,7 +2,7 @@
 
 A mirror that renders links without the spaces around them writes
 `est unfilm dramatiquetunisien écrit etréalisé parKarim Saïdi` or
-`reçoit leLion d'or lors de laMostra de Venise`. Every later stage reads
+`obtient lePrix du jury lors de laBerlinale`. Every later stage reads
 words, so the reader restores one space at each such join: a short word
 from `link_glue.tsv` glued to a capitalised word, or two known words glued
 into one (a head word or a nationality adjective, then a film noun, a
