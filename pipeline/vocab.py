@@ -193,6 +193,17 @@ def _awards_check(data: dict, line_of: Callable[[tuple[str, ...]], int | None], 
             raise VocabError(where, line_of(("heading_outcomes", heading)), f"unknown outcome {outcome!r} (known: {', '.join(OUTCOMES)})")
 
 
+def _months_check(data: dict, line_of: Callable[[tuple[str, ...]], int | None], where: str) -> None:
+    """A form names one month, by the key dates are looked up with (`aout` and `août` are two forms,
+    `mi-mai` and `mi mai` one)."""
+    found: dict[str, str] = {}
+    for number, forms in data.items():
+        for index, form in enumerate(forms if number != "_doc" else ()):
+            key = fold_key(form)
+            if found.setdefault(key, number) != number:
+                raise VocabError(where, line_of((number, str(index))), f"{form!r} names months {found[key]} and {number}")
+
+
 SPECS: dict[str, TableSpec | JsonSpec] = {
     "labels.tsv": TableSpec(("label", "target", "note"), 2, key=lambda line: fold_key(line.cells[0]),
                             check=_label_target, header=True),
@@ -202,7 +213,7 @@ SPECS: dict[str, TableSpec | JsonSpec] = {
     "award_verbs.tsv": TableSpec(("lemma", "outcome", "forms"), 3, check=_all(_one_of(1, frozenset(OUTCOMES), "outcome"), _lower)),
     "award_events.tsv": TableSpec(("name", "kind", "prize"), 2, key=lambda line: f"{line.cells[0].casefold()}\t{line.cells[1]}",
                                   check=_award_event),
-    "months.json": JsonSpec(any_keys=_month_key),
+    "months.json": JsonSpec(any_keys=_month_key, check=_months_check),
     "furniture.txt": TableSpec(("regular expression",), check=_regex),
     "html_furniture.txt": TableSpec(("CSS selector",), check=_css_selector),
     "wikitext_templates.tsv": TableSpec(("name", "rendering"), 2, check=_all(_regex, _template_rendering), header=True),
@@ -410,7 +421,8 @@ def _json_file(name: str) -> dict:
     spec = SPECS[name]
     assert isinstance(spec, JsonSpec), name
     merged: dict = {}
-    for where, text in _sources(name):
+    sources = list(_sources(name))
+    for where, text in sources:
         for key, value in _json_one(where, text, spec).items():
             if isinstance(value, list) and isinstance(merged.get(key), list):
                 merged[key] = merged[key] + [v for v in value if v.casefold() not in {m.casefold() for m in merged[key]}]
@@ -418,6 +430,9 @@ def _json_file(name: str) -> dict:
                 merged[key] = {**merged[key], **value}
             else:
                 merged[key] = value
+    if spec.check and len(sources) > 1:
+        # Each file passed alone; an overlay's entries may still clash with the package's.
+        spec.check(merged, lambda path: None, sources[-1][0])
     return merged
 
 
@@ -434,7 +449,6 @@ def check_all() -> None:
         else:
             _json_file(name)
     headings()
-    months_checked()
 
 
 @dataclass(frozen=True)
@@ -465,22 +479,6 @@ def headings() -> dict[str, BlockKind]:
             if key in found and found[key] is not BlockKind(kind):
                 raise VocabError("headings.json", None, f"heading {form!r} listed under {found[key].value!r} and {kind!r}")
             found[key] = BlockKind(kind)
-    return found
-
-
-@cache
-def months_checked() -> dict[str, int]:
-    """Written month -> number; a form may name one month only, and every month needs one."""
-    found: dict[str, int] = {}
-    data = json_data("months.json")
-    missing = [str(n) for n in range(1, 13) if str(n) not in data]
-    if missing:
-        raise VocabError("months.json", None, f"no forms for month {', '.join(missing)}")
-    for number, forms in data.items():
-        for form in forms:
-            if found.get(form.casefold(), int(number)) != int(number):
-                raise VocabError("months.json", None, f"{form!r} names two months")
-            found[form.casefold()] = int(number)
     return found
 
 

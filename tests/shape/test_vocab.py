@@ -71,6 +71,8 @@ LABELS_HEAD = "# comment\nlabel\ttarget\tnote\n"
     ("awards.json", '{\n "prize_words": ["prix",]\n}\n', 2, "not JSON"),
     ("headings.json", '{\n "synopsis": ["résumé"],\n "soundtrack": ["bande originale"]\n}\n', 3, "unknown block kind 'soundtrack'"),
     ("months.json", '{\n "1": ["janvier"],\n "13": ["brumaire"]\n}\n', 3, "month number 1-12"),
+    ("months.json", '{\n "5": ["mi-mai"],\n "6": [\n  "juin",\n  "mi mai"\n ]\n}\n', 5, "'mi mai' names months 5 and 6"),
+    ("months.json", '{\n "2": ["fév’"],\n "3": ["fév\'"]\n}\n', 3, "names months 2 and 3"),
 ])
 def test_a_bad_line_fails_naming_file_and_line(name: str, text: str, line: int, words: str) -> None:
     with pytest.raises(VocabError) as failure:
@@ -89,6 +91,17 @@ def test_a_heading_may_name_one_block_kind_only(tmp_path: Path) -> None:
     result = _cli_with(tmp_path, tmp_path / "out", "--vocab", str(tmp_path))
     assert result.returncode == 2
     assert "'distribution'" in result.stderr and "'synopsis'" in result.stderr
+
+
+def test_the_package_names_every_month() -> None:
+    assert sorted(map(int, vocab.json_data("months.json"))) == list(range(1, 13))
+
+
+def test_an_overlay_month_form_may_not_name_a_package_month_twice(tmp_path: Path) -> None:
+    (tmp_path / "months.json").write_text('{"9": ["Aout"]}', encoding="utf-8")
+    result = _cli_with(tmp_path, tmp_path / "out", "--vocab", str(tmp_path))
+    assert result.returncode == 2
+    assert "'Aout' names months 8 and 9" in result.stderr
 
 
 def test_an_overlay_folder_must_hold_known_vocabularies_only(tmp_path: Path) -> None:
