@@ -146,8 +146,8 @@ def test_nominated(text: str, expected: list[tuple], reader: SentenceReader) -> 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Le film a été présenté en compétition au Festival de Cannes 1972.",
      [("Festival de Cannes", None, 1972, "compétition", "", "selected")]),
-    ("Il est projeté au Festival de Cannes 2016 dans la section Un certain regard.",
-     [("Festival de Cannes", None, 2016, "Un certain regard", "", "selected")]),
+    ("Il est projeté à la Berlinale 2009 dans la section Panorama.",
+     [("Berlinale", None, 2009, "Panorama", "", "selected")]),
     ("Le film est présenté hors compétition à la Mostra de Venise 2008.",
      [("Mostra de Venise", None, 2008, "hors compétition", "", "selected")]),
     ("Le film est sélectionné et présenté en compétition officielle à la Berlinale 2012, où il décroche l'Ours d'argent.",
@@ -158,13 +158,13 @@ def test_selected(text: str, expected: list[tuple], reader: SentenceReader) -> N
 
 
 def test_selected_for_a_festival_with_no_section_named(reader: SentenceReader) -> None:
-    text = "Le film est sélectionné et présenté en avant-première, le 3 septembre, à la Mostra de Venise, en Italie."
+    text = "Le documentaire est sélectionné et projeté en avant-première, le 30 août, à la Mostra de Venise, sur le Lido."
     assert read(text, reader) == [("Mostra de Venise", None, None, "sélection", "", "selected")]
 
 
 def test_articles_glued_to_their_noun(reader: SentenceReader) -> None:
-    text = "Le film reçoit leLion d'or lors de laMostra de Venise 2015."
-    assert read(text, reader) == [("Mostra de Venise", None, 2015, "Lion d'or", "", "won")]
+    text = "Le film obtient leLion d'or à laMostra de Venise 2011."
+    assert read(text, reader) == [("Mostra de Venise", None, 2011, "Lion d'or", "", "won")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -225,9 +225,9 @@ def test_a_clause_is_never_a_category(reader: SentenceReader) -> None:
 
 
 def test_sentences_keep_initials_and_split_glued_ones() -> None:
-    text = "Réalisé par S. Pierre Yameogo en 2005.Le film remporte le prix. Il sort en 2006."
+    text = "Tourné par K. Moussa Sanou en 1998.Le film remporte le prix. Il sort en 1999."
     assert [text[a:b] for a, b in sentences(text, 0, len(text))] == [
-        "Réalisé par S. Pierre Yameogo en 2005.", "Le film remporte le prix.", "Il sort en 2006."]
+        "Tourné par K. Moussa Sanou en 1998.", "Le film remporte le prix.", "Il sort en 1999."]
 
 
 def test_only_sentences_with_an_award_word_are_candidates() -> None:

@@ -27,18 +27,18 @@ def test_title_after_a_name_value_is_found_from_the_heading() -> None:
 def test_flattened_infobox_over_lines_with_furniture_glued() -> None:
     text = (
         "Données clés Réalisation Awa Sy Scénario Omar Ly Sociétés de production Sahel Films, co-produit avec "
-        "France 2, Baobab Production et Niger Films Pays d’origine Mali\nSénégal\nFranceGenre Drame, Guerre "
-        "Sortie 2006 Durée 2 h 08 min Pour plus de détails, voir Fiche technique et Distribution\n"
+        "France 2, Baobab Production et Niger Films Pays d’origine Mali\nFrance\nSénégalGenre Comédie, Aventure "
+        "Sortie 2011 Durée 1 h 52 min Pour plus de détails, voir Fiche technique et Distribution\n"
         "La Pirogue est un film malien réalisé par Awa Sy.\n"
     )
     tables = extract(text)
     (film,) = tables["films"]
-    assert (film["title"], film["countries"], film["genres"], film["duration_min"]) == ("La Pirogue", "ML;SN;FR", "drame;guerre", 128)
+    assert (film["title"], film["countries"], film["genres"], film["duration_min"]) == ("La Pirogue", "ML;FR;SN", "comédie;aventure", 112)
     assert set(column(tables, "credits", "role", "name")) == {
         ("director", "Awa Sy"), ("screenwriter", "Omar Ly"), ("production_company", "Sahel Films"),
         ("production_company", "France 2"), ("production_company", "Baobab Production"), ("production_company", "Niger Films"),
     }
-    assert column(tables, "releases", "date") == [("2006",)]
+    assert column(tables, "releases", "date") == [("2011",)]
 
 
 def test_prose_and_template_residue_are_not_flattened_infoboxes() -> None:

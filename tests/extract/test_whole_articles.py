@@ -23,11 +23,11 @@ Réalisation : Owen Price
 Musique : Rachel Dunn
 Classification :
 Royaume-Uni : 15
-France : tous publics (version cinéma) ; interdit aux moins de 12 ans (version longue)
+France : tous publics (version salles) ; interdit aux moins de 16 ans (director's cut)
 Distribution
 [modifier | modifier le code]
-Source et légende : version française (VF) sur RS Doublage et version québécoise (VQ) sur Doublage.qc.ca
-Maggie Reid (VF : Claire Dumas ; VQ : Julie Roy) : Ellen Shaw
+Source et légende : version française (VF) sur Voix de France et version québécoise (VQ) sur Studio Nordet
+Maggie Reid (VF : Nadia Perrin ; VQ : Sylvie Caron) : Ellen Shaw
 Callum Ward (VQ : Luc Paquin) : Tom Hardwick, le voisin
 Iris Bell (voix française : Odile Marc) dans le rôle de la tante Agatha
 Production
@@ -35,19 +35,19 @@ Production
 Genèse et développement
 Owen Price écrit le scénario pendant dix ans avant de convaincre la BBC de le produire.
 Attribution des rôles
-Le rôle d'Ellen est d'abord proposé à plusieurs actrices de théâtre avant que Maggie Reid ne l'obtienne.
+Maggie Reid décroche le rôle d'Ellen après trois auditions.
 Tournage
-Le tournage a lieu du 3 mai au 20 juillet 2001 à Whitby et à Pickering, puis aux studios de Pinewood.
+Le tournage, de mai à juillet 2001, a lieu à Whitby et à Pickering, puis aux studios de Pinewood.
 Musique
 Rachel Dunn compose une partition pour violoncelle seul.
 Accueil
 [modifier | modifier le code]
-Le film reçoit un accueil critique favorable. Il récolte 2,4 millions d'entrées en Europe. Sur IMDb, le film obtient une note moyenne de 6,9/10.
+La critique britannique salue le film. Il attire 1,7 million de spectateurs en Europe. Sur IMDb, sa note moyenne atteint 7,1/10.
 Distinctions
 [modifier | modifier le code]
 Sauf mention contraire, cette liste provient d'informations de l'Internet Movie Database.
 Récompenses
-Prix Nébula 2002 : meilleur scénario, meilleurs décors, meilleure musique pour Rachel Dunn
+Prix Orion 2002 : meilleure réalisation, meilleurs costumes, meilleure musique pour Rachel Dunn
 Festival du film britannique de Dinard 2002 : Hitchcock d'or pour la version longue
 Nominations
 BAFTA 2003 :
@@ -80,8 +80,8 @@ def test_dubbing_voices_are_not_cast() -> None:
 
 
 def test_a_dubbing_note_after_the_character() -> None:
-    text = "Le Pré est un film américain sorti en 2002.\nDistribution\n- Anna Berg : Léa Morel (VF : Claire Dumas)\n- Paul Roy (VQ : Luc Paquin)\n"
-    assert column(extract(text), "cast", "actor", "character") == [("Anna Berg", "Léa Morel"), ("Paul Roy", "")]
+    text = "Le Pré est un film américain sorti en 2002.\nDistribution\n- Nora Vidal : Zoé Marchal (VF : Nadia Perrin)\n- Paul Roy (VQ : Luc Paquin)\n"
+    assert column(extract(text), "cast", "actor", "character") == [("Nora Vidal", "Zoé Marchal"), ("Paul Roy", "")]
 
 
 def test_a_credit_note_is_not_the_character() -> None:
@@ -93,8 +93,8 @@ def test_a_credit_note_is_not_the_character() -> None:
 
 
 def test_a_list_line_without_dubbing_note_keeps_its_parenthesis() -> None:
-    text = "Le Pré est un film français sorti en 2002.\nDistribution\n- Anna Berg (Léa Morel)\n- Paul Roy (Vincent, dit VF)\n"
-    assert column(extract(text), "cast", "actor", "character") == [("Anna Berg", "Léa Morel"), ("Paul Roy", "Vincent")]
+    text = "Le Pré est un film français sorti en 2002.\nDistribution\n- Nora Vidal (Zoé Marchal)\n- Paul Roy (Vincent, dit VF)\n"
+    assert column(extract(text), "cast", "actor", "character") == [("Nora Vidal", "Zoé Marchal"), ("Paul Roy", "Vincent")]
 
 
 def test_sub_headings_and_furniture_give_no_rows() -> None:
@@ -127,9 +127,9 @@ def test_an_alternative_title_without_a_region_stays_in_the_title() -> None:
 def test_one_award_line_naming_several_categories() -> None:
     rows = column(extract(FOREIGN), "awards", "event", "year", "category", "recipient", "outcome")
     assert rows == [
-        ("Prix Nébula", 2002, "meilleur scénario", "", "won"),
-        ("Prix Nébula", 2002, "meilleurs décors", "", "won"),
-        ("Prix Nébula", 2002, "meilleure musique", "Rachel Dunn", "won"),
+        ("Prix Orion", 2002, "meilleure réalisation", "", "won"),
+        ("Prix Orion", 2002, "meilleurs costumes", "", "won"),
+        ("Prix Orion", 2002, "meilleure musique", "Rachel Dunn", "won"),
         ("Festival du film britannique de Dinard", 2002, "Hitchcock d'or", "", "won"),
         ("BAFTA", 2003, "Meilleur film britannique", "", "nominated"),
         ("BAFTA", 2003, "Meilleure actrice", "Maggie Reid", "nominated"),
@@ -166,8 +166,8 @@ def test_reception_figures_are_no_award() -> None:
     text = (
         "Le Pré est un film français sorti en 2002.\n"
         "Accueil\n"
-        "Le film reçoit un accueil critique favorable et récolte 2,4 millions d'entrées.\n"
-        "Sur Allociné, le film obtient une note moyenne de 6,9/10 et 64 % d'opinions favorables.\n"
+        "La critique salue le film, qui attire 1,8 million de spectateurs.\n"
+        "Sur Allociné, sa note moyenne atteint 7,2/10 avec 71 % d'avis positifs.\n"
         "Box-office\n"
         "Le film obtient 412 356 entrées en France.\n"
     )
@@ -206,7 +206,7 @@ def test_cast_sub_lists_and_unknown_sections_give_no_actor() -> None:
         "Distribution\n"
         "[modifier | modifier le code]\n"
         "Voix originales\n"
-        "- Anna Berg : Léa\n"
+        "- Nora Vidal : Léa\n"
         "Non crédités :\n"
         "- Paul Roy : le facteur\n"
         "Contexte historique\n"
@@ -215,12 +215,12 @@ def test_cast_sub_lists_and_unknown_sections_give_no_actor() -> None:
         "La Guerre des haies[modifier | modifier le code]\n"
         "Le film évoque le remembrement des années 1960.\n"
     )
-    assert column(extract(text), "cast", "actor", "character") == [("Anna Berg", "Léa"), ("Paul Roy", "le facteur")]
+    assert column(extract(text), "cast", "actor", "character") == [("Nora Vidal", "Léa"), ("Paul Roy", "le facteur")]
 
 
 def test_a_short_cast_line_without_edit_link_is_still_an_actor() -> None:
-    text = "Le Pré est un film français sorti en 2002.\nDistribution\n- Anna Berg\n- Paul Roy\nSynopsis\nUn facteur arrive.\n"
-    assert column(extract(text), "cast", "actor") == [("Anna Berg",), ("Paul Roy",)]
+    text = "Le Pré est un film français sorti en 2002.\nDistribution\n- Nora Vidal\n- Paul Roy\nSynopsis\nUn facteur arrive.\n"
+    assert column(extract(text), "cast", "actor") == [("Nora Vidal",), ("Paul Roy",)]
 
 
 def test_ceremony_prizes_on_one_line_and_selections() -> None:
@@ -272,35 +272,35 @@ def test_a_title_opening_with_pour_is_still_a_title() -> None:
 
 def test_year_headings_and_outcome_phrases_in_distinctions() -> None:
     text = (
-        "Le Pré est un film d'animation français sorti en 2017.\n"
+        "Le Pré est un film d'animation français sorti en 2014.\n"
         "Distinctions\n"
-        "2017\n"
-        "• Festival d'Annecy : Cristal du long métrage et prix du public\n"
-        "2018\n"
-        "• César 2018 : nomination au César du meilleur film d'animation\n"
+        "2014\n"
+        "• Festival de Namur : Bayard d'or et prix du public\n"
+        "2015\n"
+        "• Magritte 2015 : nomination au Magritte du meilleur premier film\n"
     )
     rows = column(extract(text), "awards", "event", "year", "category", "outcome")
     assert rows == [
-        ("Festival d'Annecy", 2017, "Cristal du long métrage", "won"),
-        ("Festival d'Annecy", 2017, "prix du public", "won"),
-        ("César", 2018, "César du meilleur film d'animation", "nominated"),
+        ("Festival de Namur", 2014, "Bayard d'or", "won"),
+        ("Festival de Namur", 2014, "prix du public", "won"),
+        ("Magritte", 2015, "Magritte du meilleur premier film", "nominated"),
     ]
 
 
 def test_several_actors_on_one_cast_line() -> None:
-    text = "Le Pré est un film français sorti en 2017.\nDistribution\n- Anna Berg : Léa\nVoix additionnelles\n- Thierry Rocher, Anne Dumoulin et Paul Roy\n- Le chœur de Dinant\n"
+    text = "Le Pré est un film français sorti en 2017.\nDistribution\n- Nora Vidal : Léa\nVoix additionnelles\n- Hervé Cassan, Lise Morand et Paul Roy\n- La chorale de Tiassalé\n"
     assert column(extract(text), "cast", "actor", "character") == [
-        ("Anna Berg", "Léa"), ("Thierry Rocher", ""), ("Anne Dumoulin", ""), ("Paul Roy", ""), ("Le chœur de Dinant", "")]
+        ("Nora Vidal", "Léa"), ("Hervé Cassan", ""), ("Lise Morand", ""), ("Paul Roy", ""), ("La chorale de Tiassalé", "")]
 
 
 def test_funders_joined_by_et_de() -> None:
     text = (
         "Le Pré est un film français sorti en 2017.\nFiche technique\n"
-        "- Sociétés de production : Folimage ; avec la participation de la RTS et de Ciné+\n"
+        "- Sociétés de production : Sahel Films ; avec la participation de la RTBF et de Télé Sahel\n"
         "- Société de production : Centre national du cinéma et de l'image animée\n"
     )
     assert column(extract(text), "credits", "role", "name") == [
-        ("production_company", "Folimage"), ("funder", "RTS"), ("funder", "Ciné+"),
+        ("production_company", "Sahel Films"), ("funder", "RTBF"), ("funder", "Télé Sahel"),
         ("production_company", "Centre national du cinéma et de l'image animée")]
 
 
@@ -309,7 +309,7 @@ def test_a_sentence_summing_up_a_distinctions_list_gives_no_warning() -> None:
         "Le Pré est un film français sorti en 2002.\n"
         "Fiche technique\n- Réalisation : Ana Roy\n"
         "Distinctions\n"
-        "Le film a reçu de nombreuses distinctions dans les festivals européens et lors des cérémonies nationales.\n"
+        "Le film a obtenu de nombreuses récompenses en Afrique comme en Europe, au fil de ses passages en festival.\n"
         "Récompenses\n"
         "- Festival de Namur 2002 : Prix du public\n"
     )

@@ -10,9 +10,9 @@ from pipeline.text.relink import restore_link_spaces
         ("est unfilm dramatiquetunisien écrit etréalisé parKarim Saïdi.",
          "est un film dramatique tunisien écrit et réalisé par Karim Saïdi."),
         ("le prix du jury et leTeddy Award", "le prix du jury et le Teddy Award"),
-        ("reçoit leLion d'or lors de laMostra de Venise 2011.", "reçoit le Lion d'or lors de la Mostra de Venise 2011."),
+        ("obtient leGrand Prix à laBerlinale 2009.", "obtient le Grand Prix à la Berlinale 2009."),
         ("est undocumentaire sénégalaisfrançais", "est un documentaire sénégalais français"),
-        ("Pour plus de détails, voirFiche technique etDistribution.", "Pour plus de détails, voir Fiche technique et Distribution."),
+        ("Pour en savoir plus, voirCinéma sahélien etListe des films.", "Pour en savoir plus, voir Cinéma sahélien et Liste des films."),
     ],
 )
 def test_lost_link_spaces_are_restored(glued: str, spaced: str) -> None:
@@ -22,7 +22,7 @@ def test_lost_link_spaces_are_restored(glued: str, spaced: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Cecil B. DeMille, LaToya Diop, McLaren, l'Indienne, d'Artagnan, iPhone.",
+        "Awa K. DeLaune, LaToya Diop, McLaren, l'Indienne, d'Artagnan, iPhone.",
         "une unité somalienne, un chef amérindien, un film centrafricain et sud-africain.",
         "Meilleure photographieLes Oiseaux du sud est un film.",
         "Il est réalisé par Awa Sy et produit par Omar Ly en 1990.",

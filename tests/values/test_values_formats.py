@@ -64,8 +64,8 @@ def test_no_age_rating(text: str) -> None:
 @pytest.mark.parametrize(
     ("values", "expected"),
     [
-        (["France : tous publics (version cinéma) ; interdit aux moins de 12 ans (version longue)"], 0),
-        (["France : interdit aux moins de 12 ans (version longue) ; tous publics (version cinéma)"], 0),
+        (["France : tous publics (version salles) ; interdit aux moins de 16 ans (director's cut)"], 0),
+        (["France : interdit aux moins de 16 ans (director's cut) ; tous publics (version salles)"], 0),
         (["États-Unis : R", "France : interdit aux moins de 16 ans ; interdit aux moins de 12 ans (diffusion télévisée)"], 16),
         (["Belgique : enfants non admis", "interdit aux moins de 12 ans"], 12),
         (["Royaume-Uni : interdit aux moins de 15 ans", "France : tous publics"], 0),
