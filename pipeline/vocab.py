@@ -208,7 +208,7 @@ SPECS: dict[str, TableSpec | JsonSpec] = {
     "labels.tsv": TableSpec(("label", "target", "note"), 2, key=lambda line: fold_key(line.cells[0]),
                             check=_label_target, header=True),
     "headings.json": JsonSpec(any_keys=_headings_key),
-    "awards.json": JsonSpec(lists=frozenset({"event_heads", "prize_words", "acting_words"}),
+    "awards.json": JsonSpec(lists=frozenset({"prize_words", "acting_words"}),
                             maps=frozenset({"heading_outcomes"}), check=_awards_check),
     "award_verbs.tsv": TableSpec(("lemma", "outcome", "forms"), 3, check=_all(_one_of(1, frozenset(OUTCOMES), "outcome"), _lower)),
     "award_events.tsv": TableSpec(("name", "kind", "prize"), 2, key=lambda line: f"{line.cells[0].casefold()}\t{line.cells[1]}",

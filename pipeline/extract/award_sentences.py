@@ -20,13 +20,12 @@ from functools import cache
 
 import regex
 
-from pipeline.extract.award_vocab import VerbReading, ceremony_prize_pattern, ceremony_prizes, names_of, event_start_pattern, form_outcomes, section_pattern, verb_form_pattern
+from pipeline.extract.award_vocab import VerbReading, ceremony_prize_pattern, ceremony_prizes, names_of, event_start_pattern, form_outcomes, prize_start_pattern, section_pattern, verb_form_pattern
 from pipeline.extract.awards import Event, _award, _category, parse_event
 from pipeline.extract.people_names import PERSON
 from pipeline.extract.records import Award
 from pipeline.model import EventWordKind, Span
 from pipeline.ner import CACHE_LIMIT, PipeCache, load_syntax
-from pipeline.text.alternation import alternation
 from pipeline.text.clean import clean_span
 
 NOT_UNDERSTOOD = "award sentence not understood"
@@ -39,6 +38,7 @@ APOS = r"['’]"
 ARTICLE = rf"(?:(?:le|la|les|l{APOS}|un|une)\s*)"
 POSSESSIVE = regex.compile(r"\b(?:son|sa|ses|leur|leurs)\s+$", regex.IGNORECASE)
 QUANTITY = r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|plusieurs|de\s+nombreux|de\s+nombreuses|nombreux|nombreuses|divers|diverses|différents|quelques)"
+NOT_TRIGGERS = frozenset({"meilleur", "meilleure", "sélection", "nomination"})
 ABBREVIATIONS = frozenset({"m", "mme", "mlle", "dr", "st", "ste", "vol", "etc", "cf", "env", "no", "p"})
 
 SENTENCE_END = regex.compile(r"[.!?…](?:\[\d+\]|\d{1,2}(?=\s))*(?:\s+|(?=\p{Lu}\p{Ll}))(?=[«\"(\[]?\p{Lu})")
@@ -159,18 +159,13 @@ class Reading:
 
 @cache
 def _prize_start() -> regex.Pattern[str]:
-    from pipeline.extract.awards import vocabulary
-
-    words = set(vocabulary()["prize_words"]) | set(ceremony_prizes())
-    return regex.compile(rf"{ARTICLE}?(?=(?:{alternation(words)})(?![\p{{L}}]))", regex.IGNORECASE)
+    return regex.compile(rf"{ARTICLE}?(?={prize_start_pattern().pattern})", regex.IGNORECASE)
 
 
 @cache
 def _trigger_words() -> regex.Pattern[str]:
-    from pipeline.extract.awards import vocabulary
-
-    words = set(vocabulary()["prize_words"]) - {"meilleur", "meilleure", "sélection", "nomination"}
-    return regex.compile(rf"(?<!\p{{L}})(?:{alternation(words)})(?:s|x)?(?!\p{{L}})", regex.IGNORECASE)
+    """Prize words that say a sentence may state an award; `meilleur` or `sélection` alone do not."""
+    return regex.compile(rf"(?<!\p{{L}}){prize_start_pattern(NOT_TRIGGERS).pattern}", regex.IGNORECASE)
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -1,6 +1,8 @@
-"""The vocabularies award sentences are read with: outcome verbs
-(`award_verbs.tsv`) and event, ceremony and festival-section names
-(`award_events.tsv`), checked when loaded so a bad line fails loudly.
+"""The vocabularies award lists and sentences are read with: outcome verbs
+(`award_verbs.tsv`), event, ceremony and festival-section names
+(`award_events.tsv`) and the words a prize opens with (`awards.json`), checked
+when loaded so a bad line fails loudly; both readers share them so a line and a
+sentence naming the same prize or event are recognised alike.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import regex
 
 from pipeline.model import EventWordKind
 from pipeline.text.alternation import alternation
-from pipeline.vocab import rows
+from pipeline.vocab import json_data, rows
 
 
 @dataclass(frozen=True)
@@ -131,3 +133,22 @@ def ceremony_prizes() -> dict[str, str]:
         prizes[n.name] = n.prize
         prizes[n.prize.lower()] = n.prize
     return prizes
+
+
+@cache
+def event_word_pattern() -> regex.Pattern[str]:
+    """An event or ceremony name's word anywhere, singular or plural (`Trophées francophones`, `Lumières 2010`)."""
+    words = [n.name for n in event_names() if n.kind is not EventWordKind.SECTION]
+    return regex.compile(rf"\b(?:{_alternation(words)})(?:s|x)?\b", regex.IGNORECASE)
+
+
+@cache
+def prize_words() -> frozenset[str]:
+    """Words a prize name opens with: `awards.json` prize_words, and each ceremony's name and prize (`Goya du meilleur film`)."""
+    return frozenset(json_data("awards.json")["prize_words"]) | frozenset(ceremony_prizes())
+
+
+@cache
+def prize_start_pattern(without: frozenset[str] = frozenset()) -> regex.Pattern[str]:
+    """A prize word, singular or plural, ending a word: where a prize name starts (less the words `without`)."""
+    return regex.compile(rf"(?:{_alternation(prize_words() - without)})(?:s|x)?(?!\p{{L}})", regex.IGNORECASE)

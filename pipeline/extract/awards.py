@@ -15,11 +15,10 @@ from functools import cache
 
 import regex
 
-from pipeline.extract.award_vocab import ceremony_prizes, verb_form_pattern
+from pipeline.extract.award_vocab import ceremony_prizes, event_word_pattern, prize_start_pattern, verb_form_pattern
 from pipeline.extract.people_names import PERSON, PERSON_RE
 from pipeline.extract.records import Award
 from pipeline.model import BlockKind, Outcome, Section, Span, UnitKind
-from pipeline.text.alternation import alternation
 from pipeline.text.clean import clean_span
 from pipeline.values.dates import find_dates
 from pipeline.text.normalize import fold_key
@@ -61,18 +60,13 @@ def vocabulary() -> dict:
     return json_data("awards.json")
 
 
-@cache
-def _word_pattern(key: str) -> regex.Pattern[str]:
-    return regex.compile(rf"\b(?:{alternation(vocabulary()[key])})(?:s|x)?\b", regex.IGNORECASE)
-
-
 def has_event_word(value: str) -> bool:
-    return bool(_word_pattern("event_heads").search(value))
+    return bool(event_word_pattern().search(value))
 
 
 def starts_with_prize(value: str) -> bool:
     stripped = LEADING_ARTICLE.sub("", value.strip())
-    return bool(_word_pattern("prize_words").match(stripped))
+    return bool(prize_start_pattern().match(stripped))
 
 
 @dataclass

@@ -47,6 +47,16 @@ def test_won_with_event_and_year(text: str, expected: list[tuple], reader: Sente
     assert read(text, reader) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le Fleuve remporte le prix du public aux Trophées francophones du cinéma 2013.",
+     [("Trophées francophones du cinéma", None, 2013, "prix du public", "", "won")]),
+    ("Le Fleuve obtient le prix du meilleur scénario au Gala du cinéma 2014.",
+     [("Gala du cinéma", None, 2014, "prix du meilleur scénario", "", "won")]),
+])
+def test_events_the_award_lists_know(text: str, expected: list[tuple], reader: SentenceReader) -> None:
+    assert read(text, reader) == expected
+
+
 def test_coordinated_prizes_share_the_event_and_a_trailing_participle_is_dropped(reader: SentenceReader) -> None:
     text = ("Le film est présenté en sélection officielle au Festival de Venise 2011, où il remporte le Prix FIPRESCI "
             "et le Prix Pasinetti décerné par la presse italienne.")

@@ -78,3 +78,18 @@ def test_dated_ceremony_head_and_plural_event_words() -> None:
         ("Trophées du cinéma africain", 2013, "Trophée du meilleur film", "won"),
         ("César", 2013, "César du meilleur film étranger", "nominated"),
     ]
+
+
+def test_list_lines_know_the_ceremonies_and_event_heads_of_the_sentence_reader() -> None:
+    text = (
+        "Le Puits est un film marocain sorti en 2001.\nRécompenses\n"
+        "Trophées francophones du cinéma 2013 : prix du meilleur scénario, Goya du meilleur film\n"
+        "Gala du cinéma 2014\nPrix du public et Magritte du meilleur acteur pour Karim Tazi\n"
+    )
+    rows = column(extract(text), "awards", "event", "year", "category", "recipient")
+    assert rows == [
+        ("Trophées francophones du cinéma", 2013, "prix du meilleur scénario", ""),
+        ("Trophées francophones du cinéma", 2013, "Goya du meilleur film", ""),
+        ("Gala du cinéma", 2014, "Prix du public", ""),
+        ("Gala du cinéma", 2014, "Magritte du meilleur acteur", "Karim Tazi"),
+    ]
