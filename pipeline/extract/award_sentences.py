@@ -21,7 +21,7 @@ from functools import cache
 import regex
 
 from pipeline.extract.award_vocab import VerbReading, ceremony_prize_pattern, ceremony_prizes, names_of, event_start_pattern, form_outcomes, prize_start_pattern, section_pattern, verb_form_pattern
-from pipeline.extract.awards import Event, _award, _category, parse_event
+from pipeline.extract.awards import EDITION, Event, _award, _category, parse_event
 from pipeline.extract.people_names import PERSON
 from pipeline.extract.records import Award
 from pipeline.model import EventWordKind, Span
@@ -66,7 +66,6 @@ EVENT_INTRO = regex.compile(
     rf"durant\s+(?:le|la|les|l{APOS})|du|de\s+la|des|de\s+l{APOS})(?:(?<=['’])|(?=\s)|(?=\p{{Lu}}))\s*",
     regex.IGNORECASE,
 )
-EDITION_HEAD = regex.compile(r"\d{1,3}\s*(?:e|è|ème|eme|re|er|ère)\s+(?=(?:édition|cérémonie|session|festival)\b)", regex.IGNORECASE)
 CITY = regex.compile(rf"(?P<city>\p{{Lu}}\p{{Ll}}+(?:[- ]\p{{Lu}}\p{{Ll}}+)?)(?=\s+(?:en\s+{YEAR}|{YEAR})|\s*[,;.(]|\s*$)")
 EVENT_END = regex.compile(
     rf"\s*[,;()\[]|\s*[.:](?:\s|$)|\s+(?:où|en\s+{YEAR}|pour|dans|avec|lors|qui|dont|puis|grâce|devant|lui|leur|y|"
@@ -127,7 +126,6 @@ YEAR_ALONE = regex.compile(rf"(?<!\d){YEAR}(?!\d)")
 SPACES = regex.compile(r"\s+")
 NEXT_WORD = regex.compile(r"\s*\S+")
 PIECE_JOINT = regex.compile(r"\s*(?:,|et)\s*")
-EDITION_OF = regex.compile(r"(?:\d{1,3}\s*\S+\s+)?(?:édition|cérémonie|session)\s+(?:du|de\s+la|des|de|d['’])\s*", regex.IGNORECASE)
 YEAR_AFTER_EVENT = regex.compile(rf"\s+en\s+({YEAR})(?!\d)")
 CEREMONY_HEAD = regex.compile(r"^(?:cérémonie|soirée)\s+(?:des|du|de\s+la)\s+", regex.IGNORECASE)
 AND = regex.compile(r"\s+et\s+")
@@ -497,11 +495,12 @@ def _event(text: str, pos: int, end: int) -> Item | None:
     if intro is None:
         return None
     at = intro.end()
-    edition = EDITION_HEAD.match(text, at, end)
-    head_at = EDITION_OF.match(text, at, end)
-    name_at = head_at.end() if head_at else at
+    edition = EDITION.match(text, at, end)
+    # `5e édition du`: the event's name follows; `5e festival de Namur` is no whole name once its edition is cut.
+    counted = edition is not None and edition.group("of") is not None and edition.group("noun").casefold() != "festival"
+    name_at = edition.end() if counted else at
     by_prize = text[intro.start():intro.end()].strip().lower() == "aux" and ceremony_prize_pattern().match(text, name_at, end)
-    if event_start_pattern().match(text, name_at, end) is None and not (edition and head_at) and not by_prize:
+    if event_start_pattern().match(text, name_at, end) is None and not counted and not by_prize:
         if text[intro.start():intro.end()].strip().lower() == "à" and (city := CITY.match(text, at, end)):
             return Item("event", pos, city.end(), event=Event(city.group("city")))
         return None

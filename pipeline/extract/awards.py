@@ -24,8 +24,9 @@ from pipeline.values.dates import find_dates
 from pipeline.text.normalize import fold_key
 from pipeline.vocab import json_data
 
+# `5e édition du`, `82e cérémonie des`: the edition of the event named after it.
 EDITION = regex.compile(
-    r"(?P<n>\d{1,3})\s*(?:e|è|ème|eme|re|er|ère)\s+(?:édition|cérémonie|session|festival)\b\s*(?:(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*)?",
+    r"(?P<n>\d{1,3})\s*(?:e|è|ème|eme|re|er|ère)\s+(?P<noun>édition|cérémonie|session|festival)\b\s*(?P<of>(?:du|de\s+la|de\s+l['’]|des|de|d['’])\s*)?",
     regex.IGNORECASE,
 )
 MAX_PRIZE_WORDS = 14

@@ -57,6 +57,18 @@ def test_events_the_award_lists_know(text: str, expected: list[tuple], reader: S
     assert read(text, reader) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le Fleuve remporte le prix du jury à la 12e édition de l'Africa Movie Academy en 2011.",
+     [("Africa Movie Academy", 12, 2011, "prix du jury", "", "won")]),
+    ("Le Fleuve remporte le prix du jury lors de la 3e session du Festival de Lomé.",
+     [("Festival de Lomé", 3, None, "prix du jury", "", "won")]),
+    ("Le Fleuve remporte le prix du public lors de l'édition du festival de Namur en 2003.",
+     [("festival de Namur", None, 2003, "prix du public", "", "won")]),
+])
+def test_an_edition_before_the_event_is_no_part_of_its_name(text: str, expected: list[tuple], reader: SentenceReader) -> None:
+    assert read(text, reader) == expected
+
+
 def test_coordinated_prizes_share_the_event_and_a_trailing_participle_is_dropped(reader: SentenceReader) -> None:
     text = ("Le film est présenté en sélection officielle au Festival de Venise 2011, où il remporte le Prix FIPRESCI "
             "et le Prix Pasinetti décerné par la presse italienne.")
