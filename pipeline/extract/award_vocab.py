@@ -152,3 +152,18 @@ def prize_words() -> frozenset[str]:
 def prize_start_pattern(without: frozenset[str] = frozenset()) -> regex.Pattern[str]:
     """A prize word, singular or plural, ending a word: where a prize name starts (less the words `without`)."""
     return regex.compile(rf"(?:{_alternation(prize_words() - without)})(?:s|x)?(?!\p{{L}})", regex.IGNORECASE)
+
+
+@cache
+def outcome_lead_words() -> dict[str, str]:
+    """Words that open a listed prize with its outcome when not won (`nomination au`, `sélectionné pour`):
+    the nouns of award headings and the forms of outcome verbs; a heading naming events (`Festivals`) says no outcome."""
+    headings = {w: o for w, o in json_data("awards.json")["heading_outcomes"].items() if not event_word_pattern().search(w)}
+    words = headings | {form: outcome for form, (_, outcome) in form_outcomes().items()}
+    return {w: o for w, o in words.items() if o in {"nominated", "selected"}}
+
+
+@cache
+def outcome_lead_pattern() -> str:
+    """Any outcome lead word, as a whole word, in the group `lead`."""
+    return rf"(?P<lead>{_alternation(outcome_lead_words())})(?!\p{{L}})"

@@ -15,7 +15,7 @@ from functools import cache
 
 import regex
 
-from pipeline.extract.award_vocab import ceremony_prizes, event_word_pattern, prize_start_pattern, verb_form_pattern
+from pipeline.extract.award_vocab import ceremony_prizes, event_word_pattern, outcome_lead_pattern, outcome_lead_words, prize_start_pattern, verb_form_pattern
 from pipeline.extract.people_names import PERSON, PERSON_RE
 from pipeline.extract.records import Award
 from pipeline.model import BlockKind, Outcome, Section, Span, UnitKind
@@ -243,9 +243,9 @@ def block_awards(text: str, section: Section) -> list[Award]:
                         event.year = year_heading
                 if tail_start is not None and body[tail_start:].strip(" :."):
                     tail = a + tail_start
-                    lead = OUTCOME_LEAD.match(text, tail, b)
-                    if lead:
-                        tail, line_outcome = lead.end(), _line_outcome(lead.group(), line_outcome)
+                    lead = _outcome_lead().match(text, tail, b)
+                    if lead and lead.group("to"):
+                        tail, line_outcome = lead.end(), _lead_outcome(lead)
                     rows.extend(_prize_rows(text, tail, b, event, line_outcome))
                 continue
             rows.extend(_prize_rows(text, a, b, event, line_outcome))
@@ -257,20 +257,21 @@ def _list_like(body: str) -> bool:
     return starts_with_prize(body) or has_event_word(body.split(":")[0]) or bool(LEADING_YEAR.match(body))
 
 
-# `nomination au César du meilleur film`, `sélectionné en compétition`: the outcome, then the prize.
-OUTCOME_LEAD = regex.compile(
-    r"(?:nominations?|nommée?s?|nominée?s?|sélection|sélectionnée?s?)\s+(?:au|aux|à\s+la|à\s+l['’]|pour\s+(?:le|la|l['’])|pour)\s*(?=\S)",
-    regex.IGNORECASE,
-)
+@cache
+def _outcome_lead() -> regex.Pattern[str]:
+    """`nomination au César du meilleur film`, `sélectionné en compétition`: the outcome, then (group `to`) the prize."""
+    return regex.compile(
+        rf"{outcome_lead_pattern()}(?P<to>\s+(?:au|aux|à\s+la|à\s+l['’]|pour\s+(?:le|la|l['’])|pour)\s*(?=\S))?", regex.IGNORECASE
+    )
+
+
+def _lead_outcome(lead: regex.Match[str]) -> Outcome:
+    return Outcome(outcome_lead_words()[" ".join(lead.group("lead").lower().split())])
 
 
 def _line_outcome(body: str, default: Outcome) -> Outcome:
-    low = body.lower()
-    if low.startswith(("nomination", "nommé", "nominé")):
-        return Outcome.NOMINATED
-    if low.startswith(("sélection", "sélectionné")):
-        return Outcome.SELECTED
-    return default
+    lead = _outcome_lead().match(body)
+    return _lead_outcome(lead) if lead else default
 
 
 def _split_head(body: str) -> tuple[int | None, int | None]:

@@ -93,3 +93,12 @@ def test_list_lines_know_the_ceremonies_and_event_heads_of_the_sentence_reader()
         ("Gala du cinéma", 2014, "Prix du public", ""),
         ("Gala du cinéma", 2014, "Magritte du meilleur acteur", "Karim Tazi"),
     ]
+
+
+def test_a_prize_led_by_an_outcome_verb_takes_its_outcome() -> None:
+    text = (
+        "Le Puits est un film marocain sorti en 2001.\nRécompenses\n"
+        "Journées de Carthage 2005 : retenu pour la Tanit d'or\n"
+    )
+    rows = column(extract(text), "awards", "event", "year", "category", "outcome")
+    assert rows == [("Journées de Carthage", 2005, "Tanit d'or", "selected")]
