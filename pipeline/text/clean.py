@@ -14,6 +14,9 @@ import regex
 
 from pipeline.model import Span
 
+# An edit-link bracket whatever its links (`[modifier]`, `[modifier | modifier le code]`), as segmentation
+# finds headings by it.
+EDIT_BRACKET = r"\[\s*modifier[^\]\n]*\]"
 EDIT_LINK = regex.compile(
     r"\[\s*modifier(?:\s*\|\s*modifier le code)?\s*\]"
     r"|\bmodifier\s+Consultez la documentation du modèle"

@@ -23,7 +23,7 @@ import regex
 
 from pipeline.model import Block, BlockKind, Document, Section, SectionKind, Span, TargetKind, Unit, UnitKind
 from pipeline.text.alternation import alternation
-from pipeline.text.clean import EDIT_LINK, clean_span
+from pipeline.text.clean import EDIT_BRACKET, EDIT_LINK, clean_span
 from pipeline.text.fields import label_targets, parse_colon, parse_flat, parse_row
 from pipeline.text.flat_infobox import MIN_LABELS, flat_fields, furniture_tail, label_starts
 from pipeline.text.intros import Intro, find_intros
@@ -38,7 +38,7 @@ STRUCTURED = frozenset({BlockKind.FICHE, BlockKind.INFOBOX, BlockKind.DISTRIBUTI
 
 
 # What follows a glued heading: its edit link then text, or a capitalised word.
-GLUED_TO = r"(?:[ \t]*\[\s*modifier[^\]\n]*\](?=\S)|(?=\p{Lu}\p{Ll}))"
+GLUED_TO = rf"(?:[ \t]*{EDIT_BRACKET}(?=\S)|(?=\p{{Lu}}\p{{Ll}}))"
 
 
 @cache
@@ -408,8 +408,8 @@ def _split_on_second_fiche(text: str, section: Section) -> list[Section]:
 
 
 # `[modifier | modifier le code]`, `modifier`: the edit link every heading of a copied page carries.
-EDIT_LINK_LINE = regex.compile(r"[ \t]*(?:\[\s*modifier[^\]\n]*\]|modifier(?:[ \t]+le[ \t]+code)?)[ \t]*")
-EDIT_LINK_END = regex.compile(r"\[\s*modifier[^\]\n]*\][ \t]*$")
+EDIT_LINK_LINE = regex.compile(rf"[ \t]*(?:{EDIT_BRACKET}|modifier(?:[ \t]+le[ \t]+code)?)[ \t]*")
+EDIT_LINK_END = regex.compile(rf"{EDIT_BRACKET}[ \t]*$")
 MAX_HEADING_WORDS = 8
 
 
