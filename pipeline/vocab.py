@@ -26,6 +26,7 @@ import regex
 
 from pipeline.model import BlockKind, EventWordKind, TargetKind
 from pipeline.schema import OUTCOMES, ROLES
+from pipeline.text.alternation import phrase_unit
 from pipeline.text.normalize import fold_key
 
 # The films columns (or column groups) a `film:` label target may name.
@@ -506,7 +507,8 @@ def occupations() -> list[str]:
 def cast_note() -> regex.Pattern[str]:
     """A parenthesis in a cast line that notes something about the actor (dubbing voices
     `(VF : Sophie Marais ; VQ : Nadia Côté)`, `(non crédité)`), spaces before it included."""
-    marks = "|".join(regex.escape(m).replace(r"\ ", r"\s+") for m in sorted(entries("cast_notes.txt"), key=len, reverse=True))
+    char = phrase_unit(r"\s+")
+    marks = "|".join("".join(map(char, m)) for m in sorted(entries("cast_notes.txt"), key=len, reverse=True))
     return regex.compile(rf"\s*\((?=\s*(?:{marks})(?![\p{{L}}]))[^()]*\)", regex.IGNORECASE)
 
 

@@ -19,6 +19,15 @@ Tree = dict[str, "Tree"]
 END = ""  # the key marking that a form ends at a node
 
 
+def phrase_unit(space: str) -> Callable[[str], str]:
+    """The writer of a listed phrase's characters (an `alternation` unit): a space as the
+    pattern `space` (a run of spaces, or also a hyphen, as the phrases' place allows), `'`
+    as either apostrophe, any other character as itself."""
+    def unit(char: str) -> str:
+        return space if char == " " else "['’]" if char == "'" else regex.escape(char)
+    return unit
+
+
 def alternation(forms: Iterable[str], unit: Callable[[str], str] = regex.escape) -> str:
     """A pattern, for IGNORECASE use, matching what `|`.join of the forms sorted
     longest first matches, each character written by `unit`. Forms two of whose

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 import regex
 
 from pipeline.model import FieldLayout, FieldLine, TargetKind
-from pipeline.text.alternation import alternation
+from pipeline.text.alternation import alternation, phrase_unit
 from pipeline.text.clean import BULLET_HERE, EDIT_LINK, clean_span
 from pipeline.text.normalize import fold_key
 from pipeline.vocab import LabelTarget, labels
@@ -95,14 +95,10 @@ def _edit_distance_is_one(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
-def _label_char(char: str) -> str:
-    """A label character in a pattern: either apostrophe, a run of spaces."""
-    return "['’]" if char == "'" else r"[ \u00a0]+" if char == " " else regex.escape(char)
-
-
 @cache
 def flat_label_pattern() -> regex.Pattern[str]:
-    return regex.compile(rf"(?:{alternation(labels(), _label_char)})(?=[ \t\u00a0]|$)", regex.IGNORECASE)
+    forms = alternation(labels(), phrase_unit(r"[ \u00a0]+"))
+    return regex.compile(rf"(?:{forms})(?=[ \t\u00a0]|$)", regex.IGNORECASE)
 
 
 def _content_start(text: str, start: int, end: int) -> int:

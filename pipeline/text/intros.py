@@ -17,6 +17,7 @@ import regex
 
 from pipeline.extract.people_names import NAME_PARTICLES
 from pipeline.model import SectionKind, Span
+from pipeline.text.alternation import phrase_unit
 from pipeline.text.clean import clean_span
 from pipeline.text.flat_infobox import flat_fields, title_in_last_value
 from pipeline.values.places import country_code
@@ -46,7 +47,8 @@ class Intro:
 
 @cache
 def _film_verb() -> regex.Pattern[str]:
-    nouns = "|".join(regex.escape(n).replace(r"\ ", "[ -]").replace("'", "['’]") for n in film_nouns())
+    char = phrase_unit("[ -]")
+    nouns = "|".join("".join(map(char, n)) for n in film_nouns())
     return regex.compile(
         rf"(?<=[ \u00a0])(?:est|était|fut)[ \u00a0]+(?:un|une)[ \u00a0]+(?:[\p{{L}}-]+[ \u00a0]+){{0,2}}?(?:{nouns})\b",
         regex.IGNORECASE,

@@ -9,7 +9,7 @@ from functools import cache
 import regex
 
 from pipeline.text.normalize import fold, fold_key
-from pipeline.values.lexicon import WORD_END, alternation
+from pipeline.values.lexicon import WORD_END, phrase_alternation
 from pipeline.vocab import json_data
 
 LEADING_DIGITS = regex.compile(r"\d+")
@@ -42,7 +42,7 @@ def _months() -> dict[str, int]:
 
 @cache
 def _pattern() -> regex.Pattern[str]:
-    months = alternation(sorted(_months(), key=len, reverse=True))
+    months = phrase_alternation(sorted(_months(), key=len, reverse=True))
     written = (
         rf"(?<![\p{{L}}\d])(?:{_DAY}\s+)?(?P<month>{months})(?:(?<=\.)|{WORD_END})\s*,?\s*{_MONTH_YEAR}"
     )

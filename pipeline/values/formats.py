@@ -8,7 +8,7 @@ from functools import cache
 import regex
 
 from pipeline.text.normalize import fold, fold_key
-from pipeline.values.lexicon import WORD_END, WORD_START, alternation
+from pipeline.values.lexicon import WORD_END, WORD_START, phrase_alternation
 from pipeline.values.places import country_code
 from pipeline.vocab import rows
 
@@ -54,7 +54,7 @@ def _vocabulary() -> dict[str, dict[str, str]]:
 @cache
 def _named(kind: str) -> regex.Pattern[str]:
     written = [w for k, w, _ in rows("film_formats.tsv") if k == kind]
-    return regex.compile(rf"{WORD_START}(?:{alternation(written)}){WORD_END}", regex.IGNORECASE)
+    return regex.compile(rf"{WORD_START}(?:{phrase_alternation(written)}){WORD_END}", regex.IGNORECASE)
 
 
 def _colors(text: str) -> tuple[tuple[str, ...], tuple[Span, ...]]:

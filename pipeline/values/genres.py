@@ -9,7 +9,7 @@ import regex
 
 from pipeline.model import Span
 from pipeline.text.normalize import fold
-from pipeline.values.lexicon import WORD_END, WORD_START, alternation
+from pipeline.values.lexicon import WORD_END, WORD_START, phrase_alternation
 from pipeline.vocab import entries
 
 _SEPARATOR = regex.compile(r"\s*(?:[,;/|\n•·]|\s[-–—]\s|\bet\b|\bou\b)\s*", regex.IGNORECASE)
@@ -21,7 +21,7 @@ _LETTER = regex.compile(r"\p{L}")
 
 @cache
 def _pattern() -> regex.Pattern[str]:
-    return regex.compile(rf"{WORD_START}(?:{alternation(entries('genres.txt'))}){WORD_END}", regex.IGNORECASE)
+    return regex.compile(rf"{WORD_START}(?:{phrase_alternation(entries('genres.txt'))}){WORD_END}", regex.IGNORECASE)
 
 
 def _genre(text: str, start: int, end: int) -> Span | None:

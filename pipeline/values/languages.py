@@ -42,7 +42,7 @@ def _names() -> Lexicon:
 
 @cache
 def _pattern() -> regex.Pattern[str]:
-    names = _names().alternation()
+    names = _names().phrase_alternation()
     return regex.compile(
         rf"{WORD_START}(?P<name>{names}){WORD_END}"
         rf"(?:\s*\(\s*(?P<gloss>{names})\s*\))?",

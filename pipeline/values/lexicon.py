@@ -64,9 +64,10 @@ def phrase_pattern(phrase: str, pin_capitals: bool = False) -> str:
     return "".join(parts)
 
 
-def alternation(phrases: Iterable[str], pinned: Collection[str] = ()) -> str:
-    """Alternation of phrase patterns, longest phrase first so the longest name wins;
-    the `pinned` phrases keep their word-initial capitals."""
+def phrase_alternation(phrases: Iterable[str], pinned: Collection[str] = ()) -> str:
+    """Flat alternation of phrase patterns, longest phrase first so the longest name wins;
+    the `pinned` phrases keep their word-initial capitals. (pipeline.text.alternation writes
+    literal forms as a tree instead.)"""
     unique = sorted(set(phrases) | set(pinned), key=lambda p: (-len(p), p))
     return "|".join(phrase_pattern(p, p in pinned) for p in unique)
 
@@ -118,5 +119,5 @@ class Lexicon:
                 kept.add(variant)
         return cls(codes, frozenset(plain), frozenset(kept))
 
-    def alternation(self) -> str:
-        return alternation(self.plain, self.pinned)
+    def phrase_alternation(self) -> str:
+        return phrase_alternation(self.plain, self.pinned)

@@ -9,7 +9,7 @@ from functools import cache
 import regex
 
 from pipeline.text.normalize import fold, fold_key
-from pipeline.values.lexicon import alternation, is_acronym
+from pipeline.values.lexicon import is_acronym, phrase_alternation
 from pipeline.vocab import rows
 
 # The largest amount a table's integer column holds for its readers (a signed 64-bit integer);
@@ -65,8 +65,8 @@ def _currencies() -> dict[str, str]:
 @cache
 def _pattern() -> regex.Pattern[str]:
     words = [word for word, _ in rows("currencies.tsv")]
-    after = alternation(words)
-    before = alternation(w for w in words if is_acronym(w) or not any(c.isalpha() for c in w))
+    after = phrase_alternation(words)
+    before = phrase_alternation(w for w in words if is_acronym(w) or not any(c.isalpha() for c in w))
     return regex.compile(
         rf"(?<![\p{{L}}\d])(?:(?P<cur_before>{before})\s*)?(?:{_NUMBER})"
         rf"(?:\s*{_MULTIPLIER})?"

@@ -57,7 +57,7 @@ def _names() -> _Names:
 
 @cache
 def _pattern() -> regex.Pattern[str]:
-    names = _names().lexicon.alternation()
+    names = _names().lexicon.phrase_alternation()
     return regex.compile(
         rf"{WORD_START}(?:(?P<caption>{_CAPTION})(?P<cname>{names})"
         rf"|(?P<article>{_ARTICLE})?(?P<name>{names})){WORD_END}",

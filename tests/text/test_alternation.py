@@ -1,7 +1,8 @@
 import pytest
 import regex
 
-from pipeline.text.alternation import alternation
+from pipeline.text.alternation import alternation, phrase_unit
+from pipeline.vocab import cast_note
 
 FORMS = ["musique", "musique originale", "montage", "montage son", "mixage", "scénario", "scénariste", "son", "sortie"]
 SNIPPETS = [
@@ -33,11 +34,19 @@ def test_longest_form_first_then_shorter_when_what_follows_fails() -> None:
 
 
 def test_characters_written_by_unit() -> None:
-    def unit(char: str) -> str:
-        return "['’]" if char == "'" else r"[ \u00a0]+" if char == " " else regex.escape(char)
-
-    pattern = regex.compile(alternation(["pays d'origine", "pays"], unit), regex.IGNORECASE)
+    pattern = regex.compile(alternation(["pays d'origine", "pays"], phrase_unit(r"[ \u00a0]+")), regex.IGNORECASE)
     assert pattern.match("Pays\u00a0d’origine Mali").group() == "Pays\u00a0d’origine"
+
+
+def test_a_phrase_unit_writes_spaces_as_asked_and_either_apostrophe() -> None:
+    hyphen_or_space = regex.compile(alternation(["long métrage"], phrase_unit("[ -]")), regex.IGNORECASE)
+    assert hyphen_or_space.fullmatch("long-métrage") and not hyphen_or_space.fullmatch("long  métrage")
+    assert regex.fullmatch("".join(map(phrase_unit(r"\s+"), "voix d'un (1.)")), "voix\t d’un (1.)")
+
+
+def test_a_cast_note_may_be_written_with_either_apostrophe() -> None:
+    assert cast_note().search("Awa Sy (images d’archives)").group() == " (images d’archives)"
+    assert cast_note().search("Awa Sy (images d'archives)").group() == " (images d'archives)"
 
 
 def test_forms_one_character_could_read_two_ways_keep_the_plain_alternation() -> None:
