@@ -20,6 +20,7 @@ from pipeline.model import SectionKind, Span
 from pipeline.text.alternation import phrase_unit
 from pipeline.text.clean import clean_span
 from pipeline.text.flat_infobox import flat_fields, title_in_last_value
+from pipeline.text.normalize import letters_key
 from pipeline.values.places import country_code
 from pipeline.vocab import film_nouns, is_furniture, occupations, title_regions
 
@@ -250,10 +251,6 @@ def _before_alias(text: str, floor: int, verb: int) -> int:
     return verb
 
 
-def _title_key(value: str) -> str:
-    return "".join(ch for ch in value.casefold() if ch.isalnum())
-
-
 def _without_repeats(intros: list[Intro]) -> list[Intro]:
     """A later `X est un film sincère, affirme...` about the article's own subject
     is commentary, not a new article: an intro repeating an earlier intro's
@@ -261,7 +258,7 @@ def _without_repeats(intros: list[Intro]) -> list[Intro]:
     seen: set[tuple[str, str]] = set()
     kept = []
     for intro in intros:
-        key = (intro.kind, _title_key(intro.title.value))
+        key = (intro.kind, letters_key(intro.title.value))
         if key not in seen:
             kept.append(intro)
         seen.add(key)

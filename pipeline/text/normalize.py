@@ -1,6 +1,6 @@
 """The keys text is compared by, so that two writings of one thing meet.
 
-There are two, and they differ on purpose:
+There are three, and they differ on purpose:
 
 - `fold_key`: what the pipeline looks things up and merges duplicates by
   (labels, headings, vocabulary phrases, names and titles read twice). Case,
@@ -9,6 +9,9 @@ There are two, and they differ on purpose:
 - `gold_key`: how a prediction is compared with gold, as the contract states
   it ("How gold is compared"): it also strips surrounding punctuation, and
   keeps hyphens, because it judges the written value rather than finding it.
+- `letters_key`: whether a sentence restates a title already read (`Le
+  Puits` and `LE PUITS !`, `L'Aube` and `L’aube`): only letters and digits
+  count, since a restatement may space and punctuate the title its own way.
 
 `fold` is the one-character-for-one-character folding both rest on, used
 where offsets into the original text must survive.
@@ -45,6 +48,11 @@ def fold_key(value: object) -> str:
         return " ".join(key.replace("-", " ").split()).replace("' ", "'")
     key = _SPACE_OR_HYPHEN.sub(" ", key)
     return _SPACE_AFTER_APOSTROPHE.sub("'", key).strip()
+
+
+def letters_key(value: str) -> str:
+    """Case-folded letters and digits only (`Le Puits !` -> `lepuits`)."""
+    return "".join(ch for ch in value.casefold() if ch.isalnum())
 
 
 def _is_edge(char: str) -> bool:
