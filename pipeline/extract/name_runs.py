@@ -16,13 +16,12 @@ from functools import cache
 
 import regex
 
-from pipeline.extract.people_names import NAME_PARTICLES
 from pipeline.model import Span
+from pipeline.text.particles import PARTICLE_WORDS
 from pipeline.vocab import entries
 
 WORD = regex.compile(r"\S+")
 INITIAL = regex.compile(r"\p{Lu}\.")
-PARTICLES = frozenset(NAME_PARTICLES)
 # Fewer words than this read as one name with its middle names.
 MIN_WORDS = 4
 MAX_WORDS = 12
@@ -46,7 +45,7 @@ def name_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if pending is None:
             pending = a
-        if (word.casefold() in PARTICLES or INITIAL.fullmatch(word)) and (a, b) != words[-1]:
+        if (word.casefold() in PARTICLE_WORDS or INITIAL.fullmatch(word)) and (a, b) != words[-1]:
             continue
         joined.append((pending, b))
         pending = None
@@ -58,7 +57,7 @@ def is_name_run(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
         return False
-    if not all(w[:1].isupper() or w.casefold() in PARTICLES or w[:1] in QUOTES for w in words):
+    if not all(w[:1].isupper() or w.casefold() in PARTICLE_WORDS or w[:1] in QUOTES for w in words):
         return False
     return len(name_words(text, start, end)) >= MIN_WORDS and not any(ch.isdigit() for ch in text[start:end])
 

@@ -15,12 +15,12 @@ from functools import cache
 
 import regex
 
-from pipeline.extract.people_names import NAME_PARTICLES
 from pipeline.model import SectionKind, Span
 from pipeline.text.alternation import phrase_unit
 from pipeline.text.clean import clean_span
 from pipeline.text.flat_infobox import flat_fields, title_in_last_value
 from pipeline.text.normalize import letters_key
+from pipeline.text.particles import PARTICLE_WORDS
 from pipeline.values.places import country_code
 from pipeline.vocab import film_nouns, is_furniture, occupations, title_regions
 
@@ -185,7 +185,7 @@ def _valid_name(value: str) -> bool:
     words = value.split()
     if not 1 <= len(words) <= MAX_NAME_WORDS:
         return False
-    return all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words) and words[0][:1].isupper()
+    return all(w[:1].isupper() or w.lower() in PARTICLE_WORDS for w in words) and words[0][:1].isupper()
 
 
 def _after_initial(text: str, dot: int) -> bool:
