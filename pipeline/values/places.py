@@ -17,8 +17,10 @@ _ARTICLE = r"(?:(?:la|le|les)\s+|l'\s*)"
 _CAPTION = r"drapeau\s+(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?"
 # What may stand between the names of one list (`Maroc, la Norvège`, `Mali / France`).
 _LIST_GAP = regex.compile(r"[\s,;/|•·\-–—]*(?:\bet\b[\s,;/|•·\-–—]*)?", regex.IGNORECASE)
-_LEADING_WORDS = regex.compile(r"^(?:drapeau\s+|de\s+|du\s+|des\s+|d'|en\s+|au\s+|aux\s+|à\s+|la\s+|le\s+|les\s+|l')+")
-_LEADING_INITIALS = ("d", "e", "a", "à", "l")  # the first letters of _LEADING_WORDS
+# Words a country's name may be looked up after (`drapeau de la`, `aux`, `l'`); an elided one takes no space.
+_LEADING = ("drapeau", "de", "du", "des", "d'", "en", "au", "aux", "à", "la", "le", "les", "l'")
+_LEADING_WORDS = regex.compile("^(?:" + "|".join(w if w.endswith("'") else w + r"\s+" for w in _LEADING) + ")+")
+_LEADING_INITIALS = tuple(sorted({w[0] for w in _LEADING}))  # a key starting otherwise has none to strip
 _FOOTNOTES = regex.compile(r"\[[^\]]*\]|\d+$")
 _CAPITALISED_WORD = regex.compile(r"\s+\p{Lu}")
 

@@ -2,7 +2,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.text.clean import NOISE, NOISE_MARK, clean_span
+from pipeline.text.clean import EDIT_LINK, NOISE, NOISE_MARK, clean_span
+from pipeline.text.fields import _content_start
 
 
 @pytest.mark.parametrize(
@@ -65,3 +66,38 @@ def test_every_kind_of_residue_holds_the_mark_clean_span_looks_for_first(residue
     found = [m for m in NOISE.finditer(residue) if m.end() > m.start()]
     assert found, residue
     assert all(NOISE_MARK.search(residue, m.start(), m.end()) for m in found), residue
+
+
+def _top_level_alternatives(pattern: str) -> int:
+    count, depth, i = 1, 0, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            count += 1
+        i += 1
+    return count
+
+
+# A line opening with each of EDIT_LINK's alternatives, and what _content_start must reach.
+EDIT_LINK_LINES = [
+    ("[modifier | modifier le code]- Genre : comédie", "Genre : comédie"),
+    ("modifier Consultez la documentation du modèle Genre : drame", "Genre : drame"),
+    ("modifierGenre : western", "Genre : western"),
+    ("modifier le code", ""),
+]
+
+
+def test_every_edit_link_alternative_starts_where_content_start_looks_for_it() -> None:
+    """_content_start stops at a letter other than `m` without trying EDIT_LINK: each of its
+    alternatives must start with `m` or a non-letter, and is skipped."""
+    assert _top_level_alternatives(EDIT_LINK.pattern) == len(EDIT_LINK_LINES)
+    for line, content in EDIT_LINK_LINES:
+        m = EDIT_LINK.match(line)
+        assert m and (not line[0].isalpha() or line[0] == "m"), line
+        assert line[_content_start(line, 0, len(line)):] == content, line
