@@ -24,6 +24,7 @@ _MULTIPLIER = r"(?P<mult>milliards?|millions?|mille|(?-i:Mds?|M|k)(?![\p{L}]))"
 # What ties two amounts into a range; `et` only after `entre`.
 _RANGE_LINK = regex.compile(r"\s*(?:à|a|-|–|—|et)\s*", regex.IGNORECASE)
 _BETWEEN_BEFORE = regex.compile(r"\bentre\s*$", regex.IGNORECASE)
+BETWEEN_REACH = 20  # `entre` and the spaces after it
 # A conversion of the budget into another currency, not the budget itself: its marker comes at
 # most CONVERSION_REACH characters before the amount (`(soit environ 400 000 €)`).
 CONVERSION_REACH = 80
@@ -106,11 +107,13 @@ def _is_conversion(text: str, amount: _Amount) -> bool:
 
 
 def _links_range(text: str, first: _Amount, second: _Amount) -> bool:
+    """Whether two amounts are the ends of one range (`4 à 5`, `entre 4 et 5`); `entre` is looked
+    for just before the first, so a line of many amounts stays linear."""
     link = _RANGE_LINK.fullmatch(text, first.end, second.start)
     if link is None:
         return False
     if link.group().strip().lower() == "et":
-        return _BETWEEN_BEFORE.search(text[: first.start]) is not None
+        return _BETWEEN_BEFORE.search(text, max(0, first.start - BETWEEN_REACH), first.start) is not None
     return True
 
 

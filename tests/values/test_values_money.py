@@ -25,6 +25,8 @@ from pipeline.values.money import parse_budget
         ("2 millions", 2_000_000, 2_000_000, "", "2 millions"),
         ("5 millions de FF (soit environ 760 000 €)", 5_000_000, 5_000_000, "FRF", "5 millions de FF"),
         ("1 200 000,50 €", 1_200_000, 1_200_000, "EUR", "1 200 000,50 €"),
+        ("Tourné en 1998 à Dakar. " * 20 + "Budget : entre 4 et 5 millions de francs", 4_000_000, 5_000_000, "FRF",
+         "4 et 5 millions de francs"),
     ],
 )
 def test_parse_budget(text: str, low: int, high: int, currency: str, span: str) -> None:
