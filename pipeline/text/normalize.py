@@ -13,7 +13,7 @@ There are three, and they differ on purpose:
   Puits` and `LE PUITS !`, `L'Aube` and `L’aube`): only letters and digits
   count, since a restatement may space and punctuate the title its own way.
 
-`fold` is the one-character-for-one-character folding both rest on, used
+`fold` is the one-character-for-one-character folding `fold_key` rests on, used
 where offsets into the original text must survive.
 """
 
