@@ -87,11 +87,17 @@ def source_works() -> frozenset[str]:
 
 
 @cache
+def source_work_pattern() -> str:
+    """A source work's noun, singular or plural (`roman`, `nouvelles`, `bande dessinée`), for credit values and sentences alike."""
+    works = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(source_works(), key=len, reverse=True))
+    return rf"(?:{works})s?"
+
+
+@cache
 def _adapted_from() -> regex.Pattern[str]:
     """`d'après la pièce éponyme d'X`, `, d'après le roman de X`: X wrote the source work."""
-    works = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(source_works(), key=len, reverse=True))
     return regex.compile(
-        rf"[\s,]*d['’]après\s+(?:(?:le|la|les|un|une|l['’])\s*)?(?:{works})\b.*\s(?:de\s+|d['’]|du\s+)(?={PERSON}\s*$)",
+        rf"[\s,]*d['’]après\s+(?:(?:le|la|les|un|une|l['’])\s*)?{source_work_pattern()}\b.*\s(?:de\s+|d['’]|du\s+)(?={PERSON}\s*$)",
         regex.IGNORECASE,
     )
 

@@ -7,9 +7,11 @@ line already gives that fact.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
-from pipeline.extract.names import looks_like_company
+from pipeline.extract.names import looks_like_company, source_work_pattern
 from pipeline.extract.people_names import PERSON, PERSON_LIST, PERSON_RE
 from pipeline.extract.records import Credit, Release
 from pipeline.text.clean import clean_span
@@ -17,13 +19,7 @@ from pipeline.values.dates import find_dates
 from pipeline.values.places import country_code
 
 APOS = r"['’]"
-WORK = r"(?:roman|romans|nouvelle|nouvelles|pièce(?:\s+de\s+théâtre)?|poème|conte|récit|livre|bande\s+dessinée|essai|mémoires|autobiographie|œuvre|opéra)"
 AUTHOR_NOUN = r"(?:écrivain|écrivaine|auteur|autrice|auteure|dramaturge|poète|poétesse|romancier|romancière|philosophe|journaliste)"
-ADAPTS = regex.compile(
-    rf"\b(?:adapt\w*|d{APOS}après|tirée?s?\s+d[eu]|inspirée?s?\s+d[eu]|met\s+en\s+images|transpos\w*|port\w*\s+à\s+l{APOS}écran)"
-    rf"[^.;]*?\b{WORK}\b",
-    regex.IGNORECASE,
-)
 AUTHOR = regex.compile(
     rf"[^.;]*?(?:\b(?:de|par|d{APOS}|du|des)\s*)(?:l{APOS}|le\s+|la\s+)?(?:{AUTHOR_NOUN}(?:\s+\p{{Ll}}+){{0,2}}\s+)?(?P<who>{PERSON})",
 )
@@ -42,11 +38,21 @@ TITLE_ARTICLE = regex.compile(r"(?<=\p{Lu}[\p{L}'’\-]*\s+\p{Lu}[\p{L}'’\-]*)
 SENTENCE_STOP = regex.compile(r"[.;!?]\s")
 
 
+@cache
+def _adapts() -> regex.Pattern[str]:
+    """`adapté du roman`, `d'après la pièce`, `tiré de la nouvelle`: a film adapting a work of `source_works.txt`."""
+    return regex.compile(
+        rf"\b(?:adapt\w*|d{APOS}après|tirée?s?\s+d[eu]|inspirée?s?\s+d[eu]|met\s+en\s+images|transpos\w*|port\w*\s+à\s+l{APOS}écran)"
+        rf"[^.;]*?\b{source_work_pattern()}\b",
+        regex.IGNORECASE,
+    )
+
+
 def source_authors(text: str, spans: list[tuple[int, int]], directors: list[Credit]) -> list[Credit]:
     """Authors of the adapted work, one credit each; `du metteur en scène` names the film's director."""
     found: list[Credit] = []
     for a, b in spans:
-        for m in ADAPTS.finditer(text, a, b):
+        for m in _adapts().finditer(text, a, b):
             after = m.end()
             if SELF_AUTHOR.match(text, after, b) and directors:
                 found.extend(Credit("source_author", d.name, "", "", d.start, d.end) for d in directors[:1])

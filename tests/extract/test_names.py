@@ -74,6 +74,8 @@ def test_the_source_works_author() -> None:
         ("Edwin Roy", "", "source_author", False),
     ]
     assert _names("Awa Sy, d'après le roman Le Puits de Omar Ly") == [("Awa Sy", "", "", False), ("Omar Ly", "", "source_author", False)]
+    assert _names("Awa Sy, d'après l'opéra de Omar Ly") == [("Awa Sy", "", "", False), ("Omar Ly", "", "source_author", False)]
+    assert _names("Radu Dan (scénario) Max Blick (essai)")[1] == ("Max Blick", "", "source_author", False)
     assert _names("Jean Ba (AFC) Pierre Roy") == [("Jean Ba", "AFC", "", False), ("Pierre Roy", "", "", False)]
 
 

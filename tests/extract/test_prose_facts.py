@@ -14,6 +14,8 @@ INTRO = "Le Fleuve est un film malien réalisé par Awa Sy, sorti en 2003. "
     ("Le scénario s'inspire d'après la pièce de théâtre de l'auteur sénégalais Birago Ndiaye.", "Birago Ndiaye"),
     ("Il met en images le poème éponyme en alexandrins de Léon Dumas.", "Léon Dumas"),
     ("C'est une libre adaptation de la pièce de l'écrivain Moussa Traoré La Légende du fleuve, parue en 1988.", "Moussa Traoré"),
+    ("Il est adapté des contes de Binta Sarr.", "Binta Sarr"),
+    ("Le film est tiré de l'essai de Issa Coly.", "Issa Coly"),
 ])
 def test_source_author(sentence: str, author: str) -> None:
     assert ("source_author", author) in column(extract(INTRO + sentence + "\n"), "credits", "role", "name")
