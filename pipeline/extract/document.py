@@ -11,7 +11,7 @@ import regex
 from pipeline.extract.award_sentences import NOT_UNDERSTOOD, read_sentences, sentence_reader
 from pipeline.extract.awards import block_awards, section_awards, vocabulary
 from pipeline.extract.cast import distribution_cast, prose_cast, undecided_actors
-from pipeline.extract.fiche import apply_entries, collect_entries
+from pipeline.extract.fiche import apply_entries, collect_entries, extend_column
 from pipeline.extract.filming import filming_locations
 from pipeline.extract.intro import apply_intro
 from pipeline.extract.names import forget_splits
@@ -148,10 +148,7 @@ def extract_film(text: str, section: Section, tagger: PersonTagger) -> FilmRecor
             film.warnings.append(Span(block.start, block.end, NO_AWARD_ROW))
     film.cast.extend(_award_cast(awards))
     _told_facts(text, section, film)
-    shot_in = [place.value for place in filming_locations(text, section)]
-    if shot_in:
-        known_places = list(film.get("filming_locations"))
-        film.update(filming_locations=tuple(known_places + [p for p in shot_in if p.casefold() not in {k.casefold() for k in known_places}]))
+    extend_column(film, "filming_locations", [place.value for place in filming_locations(text, section)])
     film.awards = awards
     if film.facts.year is None:
         years = sorted(int(r.date[:4]) for r in film.releases if r.date)

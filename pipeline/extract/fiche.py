@@ -401,7 +401,7 @@ def _set(film: FilmRecord, column: str, value: object) -> None:
         film.update(**{column: value})
 
 
-def _extend(film: FilmRecord, column: str, items: list[str]) -> None:
+def extend_column(film: FilmRecord, column: str, items: list[str]) -> None:
     """Add the items the column lacks, compared case-insensitively."""
     current: list[str] = list(film.get(column))
     seen = {c.casefold() for c in current}
@@ -415,19 +415,19 @@ def _extend(film: FilmRecord, column: str, items: list[str]) -> None:
 
 
 def _countries(film: FilmRecord, text: str, values: list[Span]) -> None:
-    _extend(film, "countries", [p.code for v in values for p in find_countries(text[v.start:v.end])])
+    extend_column(film, "countries", [p.code for v in values for p in find_countries(text[v.start:v.end])])
 
 
 def _languages(film: FilmRecord, text: str, values: list[Span]) -> None:
-    _extend(film, "languages", [lang.code for v in values for lang in find_languages(text[v.start:v.end])])
+    extend_column(film, "languages", [lang.code for v in values for lang in find_languages(text[v.start:v.end])])
 
 
 def _genres(film: FilmRecord, text: str, values: list[Span]) -> None:
-    _extend(film, "genres", [g.value for v in values for g in split_genres(text[v.start:v.end])])
+    extend_column(film, "genres", [g.value for v in values for g in split_genres(text[v.start:v.end])])
 
 
 def _locations(film: FilmRecord, text: str, values: list[Span]) -> None:
-    _extend(film, "filming_locations", [n.span.value for v in values for n in split_names(text, v.start, v.end)])
+    extend_column(film, "filming_locations", [n.span.value for v in values for n in split_names(text, v.start, v.end)])
 
 
 def _duration(film: FilmRecord, text: str, values: list[Span]) -> None:
@@ -447,7 +447,7 @@ def _budget(film: FilmRecord, text: str, values: list[Span]) -> None:
 def _format(film: FilmRecord, text: str, values: list[Span]) -> None:
     for v in values:
         fmt = parse_format(text[v.start:v.end])
-        _extend(film, "color", list(fmt.colors))
+        extend_column(film, "color", list(fmt.colors))
         _set(film, "film_format", fmt.gauge)
         _set(film, "aspect_ratio", fmt.aspect_ratio)
 
