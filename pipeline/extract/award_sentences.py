@@ -24,6 +24,7 @@ from pipeline.extract.award_vocab import VerbReading, ceremony_prize_pattern, ce
 from pipeline.extract.awards import EDITION, Event, _award, _category, parse_event
 from pipeline.extract.people_names import PERSON
 from pipeline.extract.records import Award
+from pipeline.extract.sentences import sentences
 from pipeline.model import EventWordKind, Span
 from pipeline.ner import CACHE_LIMIT, PipeCache, load_syntax
 from pipeline.text.clean import clean_span
@@ -39,9 +40,7 @@ ARTICLE = rf"(?:(?:le|la|les|l{APOS}|un|une)\s*)"
 POSSESSIVE = regex.compile(r"\b(?:son|sa|ses|leur|leurs)\s+$", regex.IGNORECASE)
 QUANTITY = r"(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|plusieurs|de\s+nombreux|de\s+nombreuses|nombreux|nombreuses|divers|diverses|différents|quelques)"
 NOT_TRIGGERS = frozenset({"meilleur", "meilleure", "sélection", "nomination"})
-ABBREVIATIONS = frozenset({"m", "mme", "mlle", "dr", "st", "ste", "vol", "etc", "cf", "env", "no", "p"})
 
-SENTENCE_END = regex.compile(r"[.!?…](?:\[\d+\]|\d{1,2}(?=\s))*(?:\s+|(?=\p{Lu}\p{Ll}))(?=[«\"(\[]?\p{Lu})")
 SKIP = regex.compile(
     r"(?:\s|,|:|\bet\b|\bainsi\s+que\b|\bensuite\b|\bégalement\b|\baussi\b|\bnotamment\b|\bfinalement\b|\balors\b|\benfin\b|"
     r"\bmême\b|\bà\s+nouveau\b|\bde\s+nouveau\b|\bsuccessivement\b|\brespectivement\b|\bentre\s+autres\b|\bofficiellement\b|"
@@ -121,7 +120,6 @@ PRONOUNS = frozenset({"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ce"
 NEGATION_BEFORE = regex.compile(rf"(?:\bn{APOS}|\bne\s|\bsans\s)(?:\s*[\p{{L}}’']+){{0,3}}\s*$", regex.IGNORECASE)
 NEGATION_AFTER = regex.compile(r"\s+(?:pas|jamais|aucun|aucune)\b", regex.IGNORECASE)
 AUXILIARY_REACH = 120
-WORD_BEFORE_STOP = regex.compile(r"(\p{L}+)\.?$")
 YEAR_ALONE = regex.compile(rf"(?<!\d){YEAR}(?!\d)")
 SPACES = regex.compile(r"\s+")
 NEXT_WORD = regex.compile(r"\s*\S+")
@@ -164,20 +162,6 @@ def _prize_start() -> regex.Pattern[str]:
 def _trigger_words() -> regex.Pattern[str]:
     """Prize words that say a sentence may state an award; `meilleur` or `sélection` alone do not."""
     return regex.compile(rf"(?<!\p{{L}}){prize_start_pattern(NOT_TRIGGERS).pattern}", regex.IGNORECASE)
-
-
-def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of text[start:end], not cut after an initial (`S. Pierre`) or an abbreviation."""
-    spans, pos = [], start
-    for m in SENTENCE_END.finditer(text, start, end):
-        word = WORD_BEFORE_STOP.search(text[max(start, m.start() - 12):m.start() + 1])
-        if word and (len(word.group(1)) == 1 and word.group(1).isupper() or word.group(1).lower() in ABBREVIATIONS):
-            continue
-        spans.append((pos, m.start() + 1))
-        pos = m.end()
-    if text[pos:end].strip():
-        spans.append((pos, end))
-    return [(a, b) for a, b in spans if b > a]
 
 
 def is_candidate(sentence: str) -> bool:

@@ -13,12 +13,12 @@ from __future__ import annotations
 import regex
 
 from pipeline.extract.people import PLACE
+from pipeline.extract.sentences import sentence_end
 from pipeline.model import BlockKind, Section, Span
 from pipeline.text.clean import clean_span
 from pipeline.values.places import country_code
 
 SHOOT = regex.compile(r"\b(?:tournage|tourn[ée]e?s?)\b", regex.IGNORECASE)
-SENTENCE_END = regex.compile(r"[.!?](?=\s|$)|\n")
 FIRST_PLACE = regex.compile(rf"\b(?P<prep>à|au|aux|en)[ \u00a0]+(?P<place>{PLACE})")
 CLOSE_PLACE = regex.compile(rf"(?:\s+(?:a\s+lieu|se\s+déroule|principalement|entièrement|en\s+partie|notamment))*[ \u00a0]+(?P<prep>à|au|aux|en)[ \u00a0]+(?P<place>{PLACE})")
 ELSEWHERE = (BlockKind.INTRO, BlockKind.SYNOPSIS, BlockKind.OTHER)
@@ -45,8 +45,7 @@ def filming_locations(text: str, section: Section) -> list[Span]:
             for shoot in SHOOT.finditer(text, unit.start, unit.end):
                 if shoot.start() < pos:
                     continue
-                stop = SENTENCE_END.search(text, shoot.end(), unit.end)
-                end = stop.start() if stop else unit.end
+                end = sentence_end(text, shoot.end(), unit.end)
                 first = (CLOSE_PLACE.match if close else FIRST_PLACE.search)(text, shoot.end(), end)
                 place = _place(text, first) if first else None
                 if place is None:

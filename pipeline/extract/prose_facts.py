@@ -14,6 +14,7 @@ import regex
 from pipeline.extract.names import looks_like_company, source_work_pattern
 from pipeline.extract.people_names import PERSON, PERSON_LIST, PERSON_RE
 from pipeline.extract.records import Credit, Release
+from pipeline.extract.sentences import sentence_end
 from pipeline.text.clean import clean_span
 from pipeline.values.dates import find_dates
 from pipeline.values.places import country_code
@@ -35,7 +36,6 @@ COUNTRY_AFTER = regex.compile(r"\b(?:en|au|aux)\s+(?:salles?\s+(?:en|au|aux)\s+)
 # A title after its author's name of two words or more: an article, a word, then lower-case words
 # (`Amadou Sall La légende du Fleuve`); after one word the article is the name's (`Jean Le Bris paru en 1950`).
 TITLE_ARTICLE = regex.compile(r"(?<=\p{Lu}[\p{L}'’\-]*\s+\p{Lu}[\p{L}'’\-]*)\s+(?:La|Le|Les|L['’]|Un|Une)(?=\s*\p{L}+\s+\p{Ll})")
-SENTENCE_STOP = regex.compile(r"[.;!?]\s")
 
 
 @cache
@@ -119,4 +119,4 @@ def _release_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:
-    return bool(SENTENCE_STOP.search(text[start:end]))
+    return sentence_end(text, start, end) < end

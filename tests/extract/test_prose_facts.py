@@ -107,3 +107,8 @@ def test_releases_and_awards_of_the_lead_paragraphs_are_read() -> None:
     assert column(tables, "releases", "country_code", "date") == [("NE", "2003-04-04"), ("BE", "2003-06")]
     assert column(tables, "awards", "event", "year", "category", "outcome") == [
         ("Festival de Namur", 2003, "prix du public", "won")]
+
+
+def test_an_initial_does_not_end_the_sentence_about_the_shoot() -> None:
+    text = "Le Fleuve est un film malien réalisé par Awa Sy, sorti en 2003.\nProduction\nLe tournage, dirigé par S. Diarra, a lieu à Mopti et à Ségou.\n"
+    assert column(extract(text), "films", "filming_locations") == [("Mopti;Ségou",)]
