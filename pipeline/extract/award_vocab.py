@@ -14,7 +14,7 @@ from functools import cache
 import regex
 
 from pipeline.model import EventWordKind
-from pipeline.text.alternation import alternation
+from pipeline.text.alternation import alternation, phrase_unit
 from pipeline.vocab import json_data, rows
 
 
@@ -79,13 +79,8 @@ def verb_outcomes() -> dict[str, str]:
     return {v.lemma: v.outcome for v in award_verbs()}
 
 
-def _phrase_char(char: str) -> str:
-    """A character of a listed phrase: a space stands for any run of spaces, `'` for either apostrophe."""
-    return r"\s+" if char == " " else "['’]" if char == "'" else regex.escape(char)
-
-
 def _alternation(phrases: Iterable[str]) -> str:
-    return alternation(set(phrases), _phrase_char)
+    return alternation(set(phrases), phrase_unit(r"\s+"))
 
 
 @cache

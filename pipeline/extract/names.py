@@ -16,6 +16,7 @@ import regex
 
 from pipeline.extract.people_names import PERSON
 from pipeline.model import Span, TargetKind
+from pipeline.text.alternation import alternation, phrase_unit
 from pipeline.text.clean import clean_span
 from pipeline.text.fields import label_targets
 from pipeline.values.places import country_code
@@ -89,7 +90,7 @@ def source_works() -> frozenset[str]:
 @cache
 def source_work_pattern() -> str:
     """A source work's noun, singular or plural (`roman`, `nouvelles`, `bande dessinée`), for credit values and sentences alike."""
-    works = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(source_works(), key=len, reverse=True))
+    works = alternation(source_works(), phrase_unit(r"\s+"))
     return rf"(?:{works})s?"
 
 
