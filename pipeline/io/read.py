@@ -362,7 +362,8 @@ def _read_page(source: Source, part: dump.PagePart, max_bytes: int) -> Document:
         rendered = render_wikitext(wikitext, title)
     except (ValueError, MarkupError) as err:
         raise InputError(str(err)) from err
-    return Document(source.doc_id, rendered.text, source.path, "utf-8", derived=True, notes=rendered.notes)
+    text, repairs = _normalise(rendered.text)
+    return Document(source.doc_id, text, source.path, "utf-8", derived=True, notes=rendered.notes + repairs)
 
 
 def read(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
@@ -390,11 +391,18 @@ def read(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         except MarkupError as err:
             raise InputError(str(err)) from err
         text, derived, notes = rendered.text, True, notes + rendered.notes
+    text, repairs = _normalise(text)
+    return Document(source.doc_id, text, source.path, decoded.encoding, derived=derived or bool(repairs), notes=notes + repairs)
+
+
+def _normalise(text: str) -> tuple[str, tuple[str, ...]]:
+    """The rendered or decoded text as the extractors read it, whatever the format it came from:
+    Unicode line breaks and NFC, then the spaces a mirror lost around links; a note for each change."""
     text, repairs = normalise_unicode(text)
     text, restored = restore_link_spaces(text)
     if restored:
         repairs += (f"spaces lost around links restored in {restored} {'place' if restored == 1 else 'places'}",)
-    return Document(source.doc_id, text, source.path, decoded.encoding, derived=derived or bool(repairs), notes=notes + repairs)
+    return text, repairs
 
 
 def normalise_unicode(text: str) -> tuple[str, tuple[str, ...]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.io import dump
+from pipeline.io.read import discover, read
 from tests.batch.cases import extract, problem_rows, read_tables, write
 from tests.formats import film
 from tests.formats.dumps import Page, write_multistream, write_plain
@@ -139,3 +140,15 @@ def test_page_names_escape_separators_and_stay_short() -> None:
     assert dump.page_name("100 % Mali") == "100 %25 Mali"
     long = dump.page_name("Le très long titre " * 30)
     assert len(long.encode()) <= dump.MAX_NAME_BYTES and long != dump.page_name("Le très long titre " * 31)
+
+
+def test_a_dump_page_is_normalised_like_an_article_file(tmp_path: Path) -> None:
+    decomposed = "'''Le Cafe\u0301 du Port''' est un film français réalisé par[[Lucie Morel]], sorti en 1972.\n== Fiche technique ==\n* Durée : 90 minutes\n"
+    path = write_plain(tmp_path / "d.xml", [Page("Le Café du Port", decomposed)])
+    [source] = discover([path])
+    document = read(source)
+    assert "Le Café du Port est un film" in document.text
+    assert "réalisé par Lucie Morel" in document.text
+    assert "\u0301" not in document.text
+    assert any("NFC" in note for note in document.notes)
+    assert any("spaces lost around links restored" in note for note in document.notes)
