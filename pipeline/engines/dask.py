@@ -19,7 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from uuid import uuid4
 
-from pipeline.engines.tasks import WORKER_DIED, Chunk, ChunkResult, Settings, failed
+from pipeline.engines.tasks import Chunk, ChunkResult, Settings, failed, split_down
 from pipeline.engines.worker import run_chunk, set_up
 
 INSTALL_HINT = "pip install 'filmfiche[dask]'"
@@ -92,17 +92,20 @@ class DaskRun:
         self._futures.append(future)
         return future
 
-    def _result(self, chunk: Chunk, future, scratch: Path) -> Iterator[ChunkResult]:
+    def _outcome(self, chunk: Chunk, future) -> ChunkResult | None:
+        """A finished chunk's result, or None when it kept killing its workers."""
         try:
-            yield future.result()
+            return future.result()
         except self._killed:
-            if len(chunk.sources) == 1:
-                yield failed(chunk, WORKER_DIED, self.settings)
-            else:
-                for half in chunk.halves():
-                    yield from self._result(half, self._submit(half, scratch), scratch)
+            return None
         except Exception as err:  # noqa: BLE001 - e.g. the scratch folder cannot be written
-            yield failed(chunk, err, self.settings)
+            return failed(chunk, err, self.settings)
+
+    def _result(self, chunk: Chunk, future, scratch: Path) -> Iterator[ChunkResult]:
+        def rerun(half: Chunk) -> ChunkResult | None:
+            return self._outcome(half, self._submit(half, scratch))
+
+        yield from split_down(chunk, self._outcome(chunk, future), rerun, self.settings)
 
     def results(self, chunks: Sequence[Chunk], scratch: Path) -> Iterator[ChunkResult]:
         """Every chunk submitted at once, its paths made absolute for workers elsewhere; results in chunk order."""

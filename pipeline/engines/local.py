@@ -20,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from pipeline.engines.tasks import WORKER_DIED, Chunk, ChunkResult, Settings, failed
+from pipeline.engines.tasks import Chunk, ChunkResult, Settings, failed, split_down
 from pipeline.engines.worker import run_chunk
 from pipeline.ids import IdAllocator
 
@@ -87,20 +87,13 @@ def _submit(pool: ProcessPoolExecutor, chunk: Chunk, settings: Settings, scratch
         return broken
 
 
-def _alone(chunk: Chunk, settings: Settings, scratch: Path) -> Iterator[ChunkResult]:
-    """Run a chunk in a fresh single worker; if it dies, split the chunk until the document that kills it is alone."""
+def _alone(chunk: Chunk, settings: Settings, scratch: Path) -> ChunkResult | None:
+    """Run a chunk in a fresh single worker, so a death is its own; None when that worker dies."""
     pool = _pool(1)
     try:
-        result = _outcome(chunk, _submit(pool, chunk, settings, scratch), settings)
+        return _outcome(chunk, _submit(pool, chunk, settings, scratch), settings)
     finally:
         _stop(pool)
-    if result is not None:
-        yield result
-    elif len(chunk.sources) == 1:
-        yield failed(chunk, WORKER_DIED, settings)
-    else:
-        for half in chunk.halves():
-            yield from _alone(half, settings, scratch)
 
 
 def _parallel(chunks: Sequence[Chunk], jobs: int, settings: Settings, scratch: Path) -> Iterator[ChunkResult]:
@@ -124,10 +117,9 @@ def _parallel(chunks: Sequence[Chunk], jobs: int, settings: Settings, scratch: P
             for suspect, done in suspects:
                 finished = done.done() and not done.cancelled()
                 result = _outcome(suspect, done, settings) if finished else None
-                if result is not None:
-                    yield result
-                else:
-                    yield from _alone(suspect, settings, scratch)
+                if result is None:
+                    result = _alone(suspect, settings, scratch)
+                yield from split_down(suspect, result, lambda half: _alone(half, settings, scratch), settings)
             pool = _pool(jobs)
     except BaseException:
         _stop(pool)

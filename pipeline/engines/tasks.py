@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import traceback
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from pipeline.io.read import DEFAULT_MAX_BYTES, Source
@@ -116,6 +117,19 @@ def failed(chunk: Chunk, err: BaseException | str, settings: Settings) -> ChunkR
         problem = failure(source.doc_id, "extract", err, settings.debug)
         outcomes.append(DocOutcome(source.doc_id, [problem], [problem_line(problem, settings)]))
     return ChunkResult(chunk.key, outcomes)
+
+
+def split_down(chunk: Chunk, result: ChunkResult | None, rerun: Callable[[Chunk], ChunkResult | None],
+               settings: Settings) -> Iterator[ChunkResult]:
+    """The chunk's `result`, or, when its worker died on it (None), its halves each run again by `rerun`
+    (None when that worker dies too), split down to the single document that kills its worker and gets an error row."""
+    if result is not None:
+        yield result
+    elif len(chunk.sources) == 1:
+        yield failed(chunk, WORKER_DIED, settings)
+    else:
+        for half in chunk.halves():
+            yield from split_down(half, rerun(half), rerun, settings)
 
 
 def plan(sources: list[Source], jobs: int) -> list[Chunk]:
