@@ -25,11 +25,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.extract.document import extract_document
-from pipeline.extract.records import DocResult
 from pipeline.ids import IdAllocator
 from pipeline.model import Document
 from pipeline.ner import PersonTagger
-from pipeline.tables import document_tables
+from pipeline.tables import document_tables, sections_in_order
 
 SECTIONS, BLOCKS, FICHE, FACTS = "filmfiche_sections", "filmfiche_blocks", "filmfiche_fiche", "filmfiche_facts"
 
@@ -62,8 +61,9 @@ class FilmFiche:
         tables = document_tables(result, IdAllocator())
         doc._.filmfiche = result
         doc._.filmfiche_tables = tables
-        doc.spans[SECTIONS] = _spans(doc, ((s.start, s.end, s.kind.value) for s in _sections(result)))
-        doc.spans[BLOCKS] = _spans(doc, ((b.start, b.end, b.kind.value) for s in _sections(result) for b in s.blocks))
+        sections = sections_in_order(result)
+        doc.spans[SECTIONS] = _spans(doc, ((s.start, s.end, s.kind.value) for s in sections))
+        doc.spans[BLOCKS] = _spans(doc, ((b.start, b.end, b.kind.value) for s in sections for b in s.blocks))
         doc.spans[FICHE] = _spans(doc, ((int(r["start"]), int(r["end"]), str(r["field"]) or "unknown")
                                         for r in tables["fiche"] if r["value"]))
         doc.spans[FACTS] = _spans(doc, ((int(r["start"]), int(r["end"]), label(r))
@@ -73,10 +73,6 @@ class FilmFiche:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
         for doc in docs:
             yield self(doc)
-
-
-def _sections(result: DocResult):
-    return sorted([f.section for f in result.films] + [p.section for p in result.people], key=lambda s: s.start)
 
 
 def _spans(doc: Doc, found: Iterable[tuple[int, int, str]]) -> list[Span]:

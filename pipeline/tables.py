@@ -150,11 +150,15 @@ def document_tables(result: DocResult, ids: IdAllocator) -> Tables:
         person_id = ids.allocate(_short_slug(result, person.name) or "person")
         entities[record.section.start] = (person_id, person.name)
         add("people", [person], person_id=person_id, doc_id=doc_id)
-    sections = sorted([f.section for f in result.films] + [p.section for p in result.people], key=lambda s: s.start)
-    for number, section in enumerate(sections, 1):
+    for number, section in enumerate(sections_in_order(result), 1):
         entity_id, title = entities[section.start]
         add("sections", [section], doc_id=doc_id, section=number, entity_id=entity_id, title=title)
     return {name: _sorted(rows) for name, rows in placed.items()}
+
+
+def sections_in_order(result: DocResult) -> list[Section]:
+    """The document's film and person sections in text order: the order sections.csv numbers them in."""
+    return sorted([f.section for f in result.films] + [p.section for p in result.people], key=lambda s: s.start)
 
 
 def _sorted(rows: list[tuple[int, Row]]) -> list[Row]:
