@@ -18,7 +18,7 @@ from typing import Any
 from pipeline import __version__
 from pipeline.io.files import write_text_atomic
 from pipeline.schema import (BOOL_COLUMNS, CHOICES, CODE_PATTERNS, DATE_COLUMNS, FILM_ROW_TABLES, INT_COLUMNS,
-                             LIST_COLUMNS, PRIMARY_KEYS, PROBLEMS_COLUMNS, TABLES)
+                             LIST_COLUMNS, OUTPUT_TABLES, PRIMARY_KEYS)
 from pipeline.vocab import rows
 
 FILENAME = "datapackage.json"
@@ -42,15 +42,10 @@ TABLE_DESCRIPTIONS = {
 }
 
 
-def all_tables() -> dict[str, tuple[str, ...]]:
-    """The contract's tables and problems.csv, in the order they are described."""
-    return {**TABLES, "problems": PROBLEMS_COLUMNS}
-
-
 @cache
 def descriptions() -> dict[tuple[str, str], str]:
     """Column descriptions from the data file; every column needs exactly one, and no line may name another."""
-    known = {(t, c) for t, columns in all_tables().items() for c in columns}
+    known = {(t, c) for t, columns in OUTPUT_TABLES.items() for c in columns}
     shared = {c for _, c in known}
     found: dict[tuple[str, str], str] = {}
     for number, row in enumerate(rows("columns.tsv"), 2):
@@ -97,7 +92,7 @@ def field(table: str, column: str) -> dict[str, Any]:
 def table_schema(table: str) -> dict[str, Any]:
     """The Table Schema of one table: fields, missing values, keys."""
     schema: dict[str, Any] = {
-        "fields": [field(table, c) for c in all_tables()[table]],
+        "fields": [field(table, c) for c in OUTPUT_TABLES[table]],
         "missingValues": MISSING_VALUES,
     }
     if table in PRIMARY_KEYS:
@@ -127,7 +122,7 @@ def descriptor() -> dict[str, Any]:
                             "header": True},
                 "schema": table_schema(table),
             }
-            for table in all_tables()
+            for table in OUTPUT_TABLES
         ],
     }
 

@@ -29,7 +29,7 @@ from pipeline.io.read import RENDERERS, Source, discover, shown
 from pipeline.io.write import TableSink, scratch_folder
 from pipeline.model import Problem
 from pipeline.runinfo import run_record, utc_now, write_run_record
-from pipeline.schema import PROBLEMS_COLUMNS, TABLES
+from pipeline.schema import OUTPUT_TABLES
 
 __all__ = ["Interrupted", "RunSummary", "Settings", "UsageError", "run"]
 
@@ -198,7 +198,7 @@ def run(inputs: Sequence[str | Path], out: Path, *, jobs: int = 1, settings: Set
     problem_lines = [(problem_key(p), problem_line(p, settings)) for p in problems]
     chunks = plan(sources, jobs)
     with _interruptible() as signals:
-        sink = TableSink(out, {**TABLES, "problems": PROBLEMS_COLUMNS})
+        sink = TableSink(out, OUTPUT_TABLES)
         progress = _Progress(len(sources), quiet)
         try:
             with sink, scratch_folder(scratch or out) as parts:

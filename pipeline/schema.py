@@ -92,3 +92,6 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
 
 # Written beside the contract's tables: one row per problem met in a run.
 PROBLEMS_COLUMNS: tuple[str, ...] = ("doc_id", "severity", "stage", "message", "start", "end")
+
+# Every table a run writes, in the order datapackage.json describes them.
+OUTPUT_TABLES: dict[str, tuple[str, ...]] = {**TABLES, "problems": PROBLEMS_COLUMNS}

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipeline.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from pipeline.evaluate.explain import FOLDER as EXPLAIN_FOLDER, write_pages
 from pipeline.evaluate.gold import GoldDocument, GoldError, load_gold_folder
 from pipeline.evaluate.output import print_errors, print_summary, write_results
@@ -15,7 +16,6 @@ from pipeline.evaluate.scoring import evaluate
 from pipeline.evaluate.sources import read_documents
 from pipeline.runinfo import read_run_record, utc_now
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 LISTED = 5  # document names shown in a warning before "and N more"
 
 

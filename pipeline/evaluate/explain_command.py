@@ -6,14 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipeline.cli import EXIT_OK, EXIT_USAGE
 from pipeline.evaluate.explain import page_path, render_page, report_href
 from pipeline.evaluate.gold import GOLD_SUFFIXES, GoldError, load_gold
 from pipeline.evaluate.predictions import PredictionError, load_predictions
 from pipeline.evaluate.scoring import evaluate
 from pipeline.evaluate.sources import read_document
 from pipeline.io.files import write_text_atomic
-
-EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
