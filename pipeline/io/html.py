@@ -18,7 +18,7 @@ from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from pipeline.io.rendered import MarkupError, Rendered
+from pipeline.io.rendered import BULLET, INDENT, MarkupError, Rendered, cell_text, row_line
 from pipeline.vocab import entries
 
 BODY_SELECTORS = ("#mw-content-text", ".mw-parser-output", "main", "[role=main]", "article", "#content", "body")
@@ -34,9 +34,6 @@ LISTS = frozenset({"ul", "ol"})
 CELLS = frozenset({"td", "th"})
 SKIP = "data-filmfiche-skip"  # marks furniture: the walk passes over it (removing nodes would free memory still referenced)
 CELL_BREAK = "\n"
-CELL_JOIN = ", "
-INDENT = "  "
-BULLET = "- "
 
 
 @cache
@@ -93,12 +90,12 @@ class _Writer:
             self.words.append(CELL_BREAK)
             return
         parts = (SPACES.sub(" ", part).strip() for part in "".join(self.words).split(CELL_BREAK))
-        self.cells.append(CELL_JOIN.join(part for part in parts if part))
+        self.cells.append(cell_text(parts))
         self.words.clear()
 
     def end_row(self) -> None:
         if any(self.cells):
-            self.lines.append(" | ".join(self.cells) + " |")
+            self.lines.append(row_line(self.cells))
         self.cells.clear()
 
     def rendered(self) -> str:

@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 
 import wikitextparser as wtp
 
-from pipeline.io.rendered import MarkupError, Rendered
+from pipeline.io.rendered import BULLET, INDENT, MarkupError, Rendered, cell_text, row_line
 from pipeline.values.places import country_code
 from pipeline.vocab import rows
 
@@ -41,9 +41,6 @@ LIST_ITEM = re.compile(r"^([*#:;]+)\s*(.*)$")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 BLANK_RUN = re.compile(r"\n{3,}")
 SPACE_RUN = re.compile(r"[ \t]{2,}")  # left where a template rendered as nothing
-INDENT = "  "
-BULLET = "- "
-ROW_JOIN = ", "
 
 
 @dataclass(frozen=True)
@@ -152,7 +149,7 @@ class _Renderer:
                 continue
             value = _one_line(self.inline(argument.value))
             if value:
-                rows.append(f"{label} | {value} |")
+                rows.append(row_line((label, value)))
         return "\n" + "\n".join(rows) + "\n" if rows else ""
 
     def table(self, table: wtp.Table) -> str:
@@ -164,14 +161,14 @@ class _Renderer:
         for row in rows:
             cells = [_one_line(cell.value) for cell in row]
             if any(cells):
-                lines.append(" | ".join(cells) + " |")
+                lines.append(row_line(cells))
         return "\n" + "\n".join(lines) + "\n"
 
 
 def _one_line(text: str) -> str:
     """A cell or parameter value on one line: its lines, without list markers, joined by ", "."""
     parts = (LIST_ITEM.sub(r"\2", line).strip() for line in text.splitlines())
-    return ROW_JOIN.join(part for part in parts if part)
+    return cell_text(parts)
 
 
 def _layout(text: str) -> str:
