@@ -24,6 +24,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from pipeline.io.files import created_mode
+
 try:
     import fcntl
 except ImportError:  # Windows: no advisory locks, runs are trusted not to overlap
@@ -179,11 +181,10 @@ class TableSink:
         self._lock = _lock(out)
         try:
             self.stale_removed = remove_stale(out, tables)
-            self._mask = os.umask(0)
-            os.umask(self._mask)
+            mode = created_mode()
             for name, columns in tables.items():
                 fd, tmp = tempfile.mkstemp(prefix=temp_prefix(name), suffix=TEMP_SUFFIX, dir=out)
-                os.chmod(tmp, 0o666 & ~self._mask)
+                os.chmod(tmp, mode)
                 handle = os.fdopen(fd, "wb")
                 handle.write(render(columns, [dict(zip(columns, columns))]))
                 self._files[name] = (tmp, handle)
@@ -208,7 +209,7 @@ class TableSink:
     def _texts_folder(self) -> Path:
         if self._texts is None:
             self._texts = Path(tempfile.mkdtemp(prefix=TEXTS_TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=self.out))
-            os.chmod(self._texts, 0o777 & ~self._mask)
+            os.chmod(self._texts, created_mode(folder=True))
         return self._texts
 
     def add_text_file(self, doc_id: str, path: Path) -> None:
@@ -216,14 +217,6 @@ class TableSink:
         target = self._texts_folder() / text_name(doc_id)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(path, target)
-        self.texts += 1
-
-    def add_text(self, doc_id: str, text: str) -> None:
-        """Keep a document's text as `texts/<doc_id>.txt` (UTF-8, `\\n` newlines), exactly the string offsets index."""
-        path = self._texts_folder() / text_name(doc_id)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
         self.texts += 1
 
     def _replace_texts(self) -> Path | None:

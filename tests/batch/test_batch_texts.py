@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.io.write import TEXTS, TableSink, text_name
+from pipeline.engines.merge import Merger
+from pipeline.engines.tasks import ChunkResult
+from pipeline.engines.worker import _Parts
+from pipeline.io.write import TEXTS, TableSink, scratch_folder, text_name
 
 TABLES = {"films": ["film_id", "title"]}
 
@@ -16,10 +19,13 @@ def _files(folder: Path) -> dict[str, str]:
 
 
 def _run(out: Path, texts: dict[str, str], fail: bool = False) -> None:
-    with TableSink(out, TABLES) as sink:
+    """The texts as a run keeps them: written by a worker under the scratch folder, moved in by the merge."""
+    with TableSink(out, TABLES) as sink, scratch_folder(out) as scratch:
         sink.add("films", [{"film_id": "f", "title": "T"}])
+        parts = _Parts(scratch, "000000")
         for doc_id, text in texts.items():
-            sink.add_text(doc_id, text)
+            parts.add_text(doc_id, text)
+        Merger(sink).add(ChunkResult((0,), [], parts.finish(), parts.counts, texts=parts.texts, settled=True))
         if fail:
             raise RuntimeError("stopped")
 
