@@ -25,7 +25,7 @@ from pathlib import Path
 import regex
 
 from pipeline.model import BlockKind, EventWordKind, TargetKind
-from pipeline.schema import OUTCOMES, ROLES
+from pipeline.schema import OUTCOMES, OUTPUT_TABLES, ROLES
 from pipeline.text.alternation import phrase_unit
 from pipeline.text.normalize import fold_key
 
@@ -42,6 +42,7 @@ ISO_4217 = re.compile(r"[A-Z]{3}")
 # How wikitext_templates.tsv may render a template; those with a `:` take parameter names or a text after it.
 TEMPLATE_RENDERINGS = frozenset({"empty", "name", "infobox", "arg:", "join:", "paren:", "format:"})
 PAGE_KINDS = frozenset({"film", "person"})
+ANY_TABLE = "*"  # columns.tsv: the description of a column several tables share
 
 
 class VocabError(ValueError):
@@ -101,6 +102,16 @@ def _matches(column: int, pattern: re.Pattern[str], what: str, also: frozenset[s
         value = line.cells[column]
         return None if pattern.fullmatch(value) or value in also else f"{what} expected, not {value!r}"
     return check
+
+
+def _known_column(line: Line) -> str | None:
+    """A column description names a column a run writes: `table<TAB>column`, or `*<TAB>column` for one several tables share."""
+    table, column = line.cells[0], line.cells[1]
+    if table == ANY_TABLE:
+        known = any(column in columns for columns in OUTPUT_TABLES.values())
+    else:
+        known = column in OUTPUT_TABLES.get(table, ())
+    return None if known else f"unknown column {table}.{column}"
 
 
 def _label_target(line: Line) -> str | None:
@@ -242,7 +253,7 @@ SPECS: dict[str, TableSpec | JsonSpec] = {
     "film_formats.tsv": TableSpec(("kind", "written", "value"), 3, key=lambda line: f"{line.cells[0]}\t{line.cells[1]}",
                                   check=_one_of(0, FORMAT_KINDS, "format kind")),
     "columns.tsv": TableSpec(("table", "column", "description"), 3, key=lambda line: f"{line.cells[0]}\t{line.cells[1]}",
-                             header=True),
+                             check=_known_column, header=True),
 }
 
 _overlay: Path | None = None

@@ -166,3 +166,12 @@ def test_a_bad_overlay_is_a_usage_error_naming_its_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert f"{overlay / 'labels.tsv'}, line 2: unknown films column 'soundtrack'" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_column_description_must_name_a_column_a_run_writes() -> None:
+    head = "table\tcolumn\tdescription\n"
+    assert _load("columns.tsv", head + "films\ttitle\tLe titre.\n*\tfilm_id\tL'identifiant.\n")
+    with pytest.raises(VocabError, match=r"columns.tsv, line 2: unknown column films\.titre"):
+        _load("columns.tsv", head + "films\ttitre\tLe titre.\n")
+    with pytest.raises(VocabError, match=r"line 3: unknown column \*\.budget_total"):
+        _load("columns.tsv", head + "films\ttitle\tLe titre.\n*\tbudget_total\tLe budget.\n")
