@@ -42,39 +42,40 @@ def _usable_cores() -> int:
     return os.cpu_count() or 1
 
 
-def _inside(child: Path, parent: Path) -> bool:
-    return child.resolve().is_relative_to(parent.resolve())
+def _globs(inputs: list[str]) -> dict[str, list[Path]]:
+    """Each input that is a glob (no file has its name), with what it matches: expanded once for every check."""
+    return {item: glob_matches(item) for item in inputs
+            if not Path(item).exists() and not Path(item).is_symlink() and GLOB_MAGIC.search(item)}
 
 
-def _input_folders(inputs: list[str]) -> list[Path]:
+def _input_folders(inputs: list[str], globs: dict[str, list[Path]]) -> list[Path]:
     """The folders the inputs read recursively: folders named or matched, and the fixed part of a `**` glob."""
     folders = []
     for item in inputs:
         path = Path(item)
         if path.is_dir():
             folders.append(path)
-        elif not path.exists() and not path.is_symlink():
+        elif item in globs:
             if "**" in item:
                 folders.append(glob_root(item))
-            folders.extend(match for match in glob_matches(item) if match.is_dir())
+            folders.extend(match for match in globs[item] if match.is_dir())
     return folders
 
 
 def _usage_problem(out: Path, inputs: list[str]) -> str | None:
     """Why the run cannot start as given: a glob matching nothing, or --out where the inputs are read."""
-    for item in inputs:
-        path = Path(item)
-        if not path.exists() and not path.is_symlink() and GLOB_MAGIC.search(item):
-            matches = glob_matches(item)
-            if not matches:
-                return f"nothing matches {item}"
-            inside = next((match for match in matches if _inside(match, out)), None)
-            if inside is not None:
-                return f"{item} matches {inside}, inside --out {out}; choose another folder"
+    globs = _globs(inputs)
+    real_out = out.resolve()
+    for item, matches in globs.items():
+        if not matches:
+            return f"nothing matches {item}"
+        inside = next((match for match in matches if match.resolve().is_relative_to(real_out)), None)
+        if inside is not None:
+            return f"{item} matches {inside}, inside --out {out}; choose another folder"
     if out.exists() and not out.is_dir():
         return f"--out {out} exists and is not a folder"
-    for folder in _input_folders(inputs):
-        if _inside(out, folder):
+    for folder in _input_folders(inputs, globs):
+        if real_out.is_relative_to(folder.resolve()):
             return f"--out {out} is inside the input folder {folder}; choose another folder"
     return None
 
