@@ -30,19 +30,16 @@ import random
 import subprocess
 import sys
 import tempfile
-import time
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from throughput import MB, ROOT, Child, run_child
+
 sys.path.insert(0, str(ROOT))
 
 from tests.formats.dumps import FOOTER, HEADER, Page, page_xml  # noqa: E402
 
-MB = 1_000_000
 PER_STREAM = 100
-CHILD_ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
 LIST_PAGES = "import sys; from pathlib import Path; from pipeline.io.dump import list_pages; print(sum(1 for _ in list_pages(Path(sys.argv[1]))))"
 
 FIRST = ["Awa", "Issa", "Fatou", "Moussa", "Aminata", "Jean", "Claire", "Salif", "Mariam", "Karim", "Nadia", "Omar",
@@ -155,35 +152,13 @@ def generate(path: Path, size_mb: float, film_share: float, seed: int = 1) -> tu
     return written, pages, films
 
 
-@dataclass
-class Child:
-    seconds: float
-    cpu: float
-    peak_mb: float
-    out: str
-
-
-def run_child(cmd: list[str]) -> Child:
-    """A command to completion; its peak RSS (largest of it and its waited-for workers) from wait4."""
-    started = time.perf_counter()
-    with tempfile.TemporaryFile() as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, env=CHILD_ENV, stdout=out, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - started
-        out.seek(0)
-        text = out.read().decode("utf-8", "replace")
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"{' '.join(cmd)} failed:\n{text}")
-    return Child(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, text)
-
-
 def measure(dump: Path, jobs: list[int], work: Path) -> list[tuple[str, Child]]:
     results = [("(a) list film and person pages", run_child([sys.executable, "-c", LIST_PAGES, str(dump)]))]
     for n in jobs:
         print(f"extract --jobs {n} ...", file=sys.stderr)
         out = work / f"out-{dump.stem}-{n}"
         child = run_child([sys.executable, "-m", "pipeline", "extract", str(dump), "--out", str(out), "--no-ner",
-                           "--jobs", str(n), "--quiet"])
+                           "--jobs", str(n), "--quiet"], failed_ok=True)
         results.append((f"(b) extract --no-ner --jobs {n}", child))
     return results
 
@@ -213,7 +188,7 @@ def main() -> None:
     print("|---|---|---|---:|---:|---:|---:|---:|")
     for xml_bytes, bz2_bytes, pages, films, name, child in rows:
         print(f"| {xml_bytes / MB:.1f} MB / {bz2_bytes / MB:.1f} MB | {pages:,} ({films:,}) | {name} | {child.seconds:.1f} | "
-              f"{child.cpu:.1f} | {xml_bytes / MB / child.seconds:.2f} | {films / child.seconds:.0f} | {child.peak_mb:.0f} |")
+              f"{child.cpu_seconds:.1f} | {xml_bytes / MB / child.seconds:.2f} | {films / child.seconds:.0f} | {child.peak_rss_mb:.0f} |")
 
 
 if __name__ == "__main__":

@@ -105,8 +105,9 @@ def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def run_child(cmd: list[str]) -> Child:
-    """Run a command to completion; its own peak RSS comes from wait4."""
+def run_child(cmd: list[str], failed_ok: bool = False) -> Child:
+    """Run a command to completion; its own peak RSS comes from wait4. `failed_ok`: exit status 1
+    (`extract` when some documents failed) is a finished run too."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=err, env=CHILD_ENV)
@@ -115,7 +116,7 @@ def run_child(cmd: list[str]) -> Child:
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        if proc.returncode != 0:
+        if proc.returncode not in ((0, 1) if failed_ok else (0,)):
             tail = err.read().decode("utf-8", "replace")[-2000:]
             raise RuntimeError(f"{' '.join(cmd)} exited with {proc.returncode}:\n{tail}")
         return Child(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, out.read().decode("utf-8"))
